@@ -1,0 +1,39 @@
+package io.etl.event;
+
+import io.etl.scheduler.Plan;
+import io.etl.scheduler.RunSummary;
+import io.etl.task.Task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** What happens during a run, in order, delivered to {@link RunListener}s on one thread. */
+public sealed interface RunEvent {
+
+    String runId();
+
+    Instant at();
+
+    record RunStarted(String runId, Instant at, Task root, Plan plan, int workers) implements RunEvent {
+    }
+
+    record TaskStarted(String runId, Instant at, Task task, int attempt) implements RunEvent {
+    }
+
+    record TaskProgressed(String runId, Instant at, Task task, String step, long done, long total) implements RunEvent {
+    }
+
+    record TaskSucceeded(String runId, Instant at, Task task, int attempt, Duration duration,
+                         Map<String, Long> metrics) implements RunEvent {
+    }
+
+    /** @param retryIn present when the task will be attempted again after that wait */
+    record TaskFailed(String runId, Instant at, Task task, int attempt, Duration duration, Throwable error,
+                      Optional<Duration> retryIn) implements RunEvent {
+    }
+
+    record RunFinished(String runId, Instant at, RunSummary summary) implements RunEvent {
+    }
+}

@@ -1,0 +1,28 @@
+package io.etl.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One run as the history keeps it.
+ *
+ * @param status  SUCCESS, FAILED, SCHEDULING_ERROR or INTERRUPTED once finished; RUNNING while its process lives;
+ *                KILLED when its process died before finishing
+ * @param counts  tasks per outcome ("ran", "already complete", "failed", …)
+ * @param metrics figures recorded by the tasks that ran, by task
+ */
+public record RunRecord(String runId, String family, String task, Map<String, String> parameters, String status,
+                        Instant startedAt, Instant finishedAt, Duration duration, Map<String, Long> counts,
+                        Map<String, Map<String, Long>> metrics, String error, long pid, String host) {
+
+    RunRecord finishedAs(RunRecord end) {
+        return new RunRecord(runId, family, task, parameters, end.status, startedAt, end.finishedAt, end.duration,
+                end.counts, end.metrics, end.error, pid, host);
+    }
+
+    RunRecord withStatus(String newStatus) {
+        return new RunRecord(runId, family, task, parameters, newStatus, startedAt, finishedAt, duration, counts,
+                metrics, error, pid, host);
+    }
+}

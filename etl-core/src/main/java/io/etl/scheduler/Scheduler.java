@@ -1,0 +1,189 @@
+package io.etl.scheduler;
+
+import io.etl.event.RunEvent;
+import io.etl.event.RunListener;
+import io.etl.lock.LockOwner;
+import io.etl.lock.RunLock;
+import io.etl.task.RetryPolicy;
+import io.etl.task.Task;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Plans and runs a task with its requirements: one run at a time per root family (when given a lock directory),
+ * incomplete tasks on {@code workers} threads, failures retried by policy, and a {@link RunSummary} at the end.
+ */
+public final class Scheduler {
+
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final int workers;
+    private final int completenessChecks;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final Listeners listeners;
+    private final Optional<Path> lockDirectory;
+    private final String command;
+    private volatile Execution current;
+    private volatile boolean cancelled;
+
+    private Scheduler(Builder builder) {
+        this.workers = builder.workers;
+        this.completenessChecks = builder.completenessChecks;
+        this.retryPolicy = builder.retryPolicy;
+        this.clock = builder.clock;
+        this.listeners = new Listeners(builder.listeners);
+        this.lockDirectory = builder.lockDirectory;
+        this.command = builder.command;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The plan of a run, without running anything (for {@code --dry-run} and graphs). */
+    public Plan plan(Task root) {
+        ExecutorService checkers = newPool(completenessChecks, "etl-check");
+        try {
+            return new Planner(checkers, completenessChecks).plan(root);
+        } finally {
+            checkers.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs the root and whatever it needs that is not complete.
+     *
+     * @throws io.etl.lock.AlreadyRunningException if another run of the root's family holds the lock
+     * @throws CycleException                       if the requirements loop; nothing is run
+     */
+    public RunSummary run(Task root) {
+        if (lockDirectory.isEmpty()) {
+            return runUnlocked(root);
+        }
+        try (RunLock lock = RunLock.acquire(lockDirectory.get(), root.family(), LockOwner.currentProcess(clock, command))) {
+            lock.takenOverFrom().ifPresent(previous -> org.slf4j.LoggerFactory.getLogger(Scheduler.class)
+                    .warn("took over the lock of {} left by a run that did not finish: {}", root.family(), previous));
+            return runUnlocked(root);
+        }
+    }
+
+    private RunSummary runUnlocked(Task root) {
+        var startedAt = clock.instant();
+        String runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        Plan plan = plan(root);
+        listeners.onEvent(new RunEvent.RunStarted(runId, startedAt, root, plan, workers));
+        ExecutorService pool = newPool(workers, "etl-worker");
+        Execution execution = new Execution(plan, runId, workers, retryPolicy, clock, listeners, pool);
+        current = execution;
+        List<TaskOutcome> outcomes;
+        try {
+            if (cancelled) {
+                execution.cancel();
+            }
+            outcomes = execution.execute();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            execution.cancel();
+            throw new SchedulingException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+            current = null;
+        }
+        RunSummary summary = new RunSummary(runId, root, status(root, plan, outcomes), startedAt, clock.instant(), workers, outcomes);
+        listeners.onEvent(new RunEvent.RunFinished(runId, summary.finishedAt(), summary));
+        return summary;
+    }
+
+    /** Stops the run in progress (Ctrl-C, a Jenkins abort): no new task starts and running ones are interrupted. */
+    public void cancel() {
+        cancelled = true;
+        Execution execution = current;
+        if (execution != null) {
+            execution.cancel();
+        }
+    }
+
+    private RunStatus status(Task root, Plan plan, List<TaskOutcome> outcomes) {
+        boolean rootComplete = outcomes.stream().anyMatch(o -> o.task().equals(root) && o.state().complete());
+        if (cancelled) {
+            return RunStatus.INTERRUPTED;
+        }
+        if (rootComplete) {
+            return RunStatus.SUCCESS;
+        }
+        boolean unplannable = plan.count(Plan.Status.MISSING_INPUT) > 0 || plan.count(Plan.Status.BROKEN) > 0;
+        return unplannable ? RunStatus.SCHEDULING_ERROR : RunStatus.FAILED;
+    }
+
+    private static ExecutorService newPool(int threads, String name) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return Executors.newFixedThreadPool(threads, factory);
+    }
+
+    public static final class Builder {
+        private int workers = 1;
+        private int completenessChecks = 8;
+        private RetryPolicy retryPolicy = RetryPolicy.noRetries();
+        private Clock clock = Clock.systemUTC();
+        private final List<RunListener> listeners = new ArrayList<>();
+        private Optional<Path> lockDirectory = Optional.empty();
+        private String command = "";
+
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** How many completeness checks run at once while planning (they are I/O: S3, databases). */
+        public Builder completenessChecks(int threads) {
+            this.completenessChecks = Math.max(1, threads);
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = policy;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder listener(RunListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Hold a lock named after the root's family in this directory for the whole run. */
+        public Builder lockDirectory(Path directory, String command) {
+            this.lockDirectory = Optional.of(directory);
+            this.command = command;
+            return this;
+        }
+
+        public Scheduler build() {
+            return new Scheduler(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.etl.scheduler;
+
+import io.etl.task.Task;
+import io.etl.task.TaskId;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One task's part in a run.
+ *
+ * @param error     the first line of the last error, for failed tasks
+ * @param blockedBy for upstream-failed tasks, the failed or missing task that stopped them
+ */
+public record TaskOutcome(Task task, TaskState state, int attempts, Duration duration, Optional<String> error,
+                          Map<String, Long> metrics, Optional<TaskId> blockedBy) {
+
+    static TaskOutcome of(Task task, TaskState state) {
+        return new TaskOutcome(task, state, 0, Duration.ZERO, Optional.empty(), Map.of(), Optional.empty());
+    }
+}

@@ -1,0 +1,15 @@
+package io.etl.task;
+
+import io.etl.config.Settings;
+
+import java.util.List;
+
+/**
+ * A set of task types offered to the command line, found with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/io.etl.task.TaskCatalog}. Creating the types must be cheap (no connections): it
+ * happens on every start, {@code etl --help} included.
+ */
+public interface TaskCatalog {
+
+    List<TaskType<?>> taskTypes(Settings settings);
+}

@@ -1,0 +1,20 @@
+package io.etl.task;
+
+import java.time.Clock;
+
+/** What a running task may ask of the run it is part of. */
+public interface TaskContext {
+
+    String runId();
+
+    /** 1 for the first attempt, 2 for the first retry, … */
+    int attempt();
+
+    Clock clock();
+
+    /** Records a figure of this attempt (rows read, rows loaded…): shown in the summary and kept in the history. */
+    void record(String metric, long value);
+
+    /** Reports progress of a long step; shown as a bar on a terminal, as occasional lines elsewhere. */
+    void progress(String step, long done, long total);
+}

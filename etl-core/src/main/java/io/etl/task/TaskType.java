@@ -1,0 +1,101 @@
+package io.etl.task;
+
+import io.etl.parameter.Parameter;
+import io.etl.parameter.ParameterValues;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A family of tasks: its name, what it does, its parameters and how to create one from parameter values.
+ * The command line runs task types by family; Java code creates tasks with {@link #with} or {@link #create}.
+ */
+public final class TaskType<T extends Task> {
+
+    private static final Pattern FAMILY = Pattern.compile("[a-z][a-z0-9_]*(-[a-z0-9_]+)*");
+
+    private final String family;
+    private final String description;
+    private final List<Parameter<?>> parameters;
+    private final Function<ParameterValues, T> factory;
+
+    private TaskType(String family, String description, List<Parameter<?>> parameters,
+                     Function<ParameterValues, T> factory) {
+        if (!FAMILY.matcher(family).matches()) {
+            throw new IllegalArgumentException("task family '" + family + "' must be lower-case letters, digits, '_' or '-'");
+        }
+        this.family = family;
+        this.description = description;
+        this.parameters = List.copyOf(parameters);
+        this.factory = factory;
+        ParameterValues.builder(this.parameters); // rejects a name declared twice
+    }
+
+    public static <T extends Task> TaskType<T> of(String family, String description,
+                                                  Function<ParameterValues, T> factory, Parameter<?>... parameters) {
+        return new TaskType<>(family, description, List.of(parameters), factory);
+    }
+
+    public String family() {
+        return family;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Parameter<?>> parameters() {
+        return parameters;
+    }
+
+    public ParameterValues.Builder values() {
+        return ParameterValues.builder(parameters);
+    }
+
+    public T create(ParameterValues values) {
+        return factory.apply(values);
+    }
+
+    /** A task with every parameter at its default. */
+    public T create() {
+        return create(values().build());
+    }
+
+    /** Starts a task with one parameter set: {@code Report.TYPE.with(Report.DATE, day).create()}. */
+    public <V> Builder<T> with(Parameter<V> parameter, V value) {
+        return new Builder<>(this).with(parameter, value);
+    }
+
+    /** A task from parameter values as text, as given on the command line. */
+    public T parse(Map<String, String> text) {
+        ParameterValues.Builder values = values();
+        text.forEach(values::parse);
+        return create(values.build());
+    }
+
+    @Override
+    public String toString() {
+        return family;
+    }
+
+    public static final class Builder<T extends Task> {
+        private final TaskType<T> type;
+        private final ParameterValues.Builder values;
+
+        private Builder(TaskType<T> type) {
+            this.type = type;
+            this.values = type.values();
+        }
+
+        public <V> Builder<T> with(Parameter<V> parameter, V value) {
+            values.set(parameter, value);
+            return this;
+        }
+
+        public T create() {
+            return type.create(values.build());
+        }
+    }
+}
