@@ -1,5 +1,6 @@
 package io.etl.event;
 
+import io.etl.lock.LockOwner;
 import io.etl.scheduler.Plan;
 import io.etl.scheduler.RunSummary;
 import io.etl.task.Task;
@@ -16,7 +17,9 @@ public sealed interface RunEvent {
 
     Instant at();
 
-    record RunStarted(String runId, Instant at, Task root, Plan plan, int workers) implements RunEvent {
+    /** @param tookOverLockFrom the owner of a lock left behind by a run that died, if this run took it over */
+    record RunStarted(String runId, Instant at, Task root, Plan plan, int workers,
+                      Optional<LockOwner> tookOverLockFrom) implements RunEvent {
     }
 
     record TaskStarted(String runId, Instant at, Task task, int attempt) implements RunEvent {

@@ -1,6 +1,7 @@
 package io.etl.parameter;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,20 +11,22 @@ import java.util.stream.Collectors;
 /** The values of a task's declared parameters: every required one set, defaults applied, each of its declared type. */
 public final class ParameterValues {
 
-    private final List<Parameter<?>> declared;
+    private static final ParameterSet NONE = ParameterSet.of(List.of());
+
+    private final ParameterSet declared;
     private final Map<String, Object> values;
 
-    private ParameterValues(List<Parameter<?>> declared, Map<String, Object> values) {
+    private ParameterValues(ParameterSet declared, Map<String, Object> values) {
         this.declared = declared;
         this.values = values;
     }
 
     public static Builder builder(List<Parameter<?>> declared) {
-        return new Builder(declared);
+        return ParameterSet.of(declared).values();
     }
 
     public static ParameterValues none() {
-        return new ParameterValues(List.of(), Map.of());
+        return new ParameterValues(NONE, Map.of());
     }
 
     /** @throws IllegalStateException if the parameter is optional and unset, or not declared */
@@ -32,29 +35,35 @@ public final class ParameterValues {
     }
 
     public <T> Optional<T> find(Parameter<T> parameter) {
-        if (!declared.contains(parameter)) {
+        if (!declared.declares(parameter)) {
             throw new IllegalStateException("parameter --" + parameter.name() + " is not declared by this task");
         }
         return Optional.ofNullable(parameter.type().valueClass().cast(values.get(parameter.name())));
     }
 
     public List<Parameter<?>> declared() {
-        return declared;
+        return declared.list();
     }
 
     /** The significant values in declared order, as text: the part of a task's identity after its family. */
     public String identity() {
-        return declared.stream()
-                .filter(Parameter::significant)
-                .filter(p -> values.containsKey(p.name()))
-                .map(p -> p.name() + "=" + p.format(values.get(p.name())))
-                .collect(Collectors.joining(", "));
+        StringBuilder identity = new StringBuilder();
+        for (Parameter<?> p : declared.list()) {
+            Object value = values.get(p.name());
+            if (p.significant() && value != null) {
+                if (identity.length() > 0) {
+                    identity.append(", ");
+                }
+                identity.append(p.name()).append('=').append(p.format(value));
+            }
+        }
+        return identity.toString();
     }
 
     /** Every set value as text, in declared order (for history and reports). */
     public Map<String, String> asText() {
         Map<String, String> text = new LinkedHashMap<>();
-        for (Parameter<?> p : declared) {
+        for (Parameter<?> p : declared.list()) {
             if (values.containsKey(p.name())) {
                 text.put(p.name(), p.format(values.get(p.name())));
             }
@@ -64,7 +73,7 @@ public final class ParameterValues {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParameterValues other && declared.equals(other.declared) && values.equals(other.values);
+        return o instanceof ParameterValues other && declared.list().equals(other.declared.list()) && values.equals(other.values);
     }
 
     @Override
@@ -78,22 +87,15 @@ public final class ParameterValues {
     }
 
     public static final class Builder {
-        private final List<Parameter<?>> declared;
-        private final Map<String, Parameter<?>> byName = new LinkedHashMap<>();
-        private final Map<String, Object> values = new LinkedHashMap<>();
+        private final ParameterSet declared;
+        private final Map<String, Object> values = new HashMap<>();
 
-        private Builder(List<Parameter<?>> declared) {
-            this.declared = List.copyOf(declared);
-            for (Parameter<?> p : declared) {
-                if (byName.put(p.name(), p) != null) {
-                    throw new IllegalArgumentException("parameter --" + p.name() + " is declared twice");
-                }
-            }
+        Builder(ParameterSet declared) {
+            this.declared = declared;
         }
 
         public <T> Builder set(Parameter<T> parameter, T value) {
-            Parameter<?> known = byName.get(parameter.name());
-            if (known == null || !known.equals(parameter)) {
+            if (!declared.declares(parameter)) {
                 throw new ParameterException("unknown parameter --" + parameter.name());
             }
             if (value == null) {
@@ -106,11 +108,8 @@ public final class ParameterValues {
 
         /** Sets a value from text, as typed on the command line. */
         public Builder parse(String name, String text) {
-            Parameter<?> parameter = byName.get(name);
-            if (parameter == null) {
-                throw new ParameterException("unknown parameter --" + name
-                        + (byName.isEmpty() ? " (this task takes no parameters)" : "; known: " + knownNames()));
-            }
+            Parameter<?> parameter = declared.named(name).orElseThrow(() -> new ParameterException("unknown parameter --" + name
+                    + (declared.isEmpty() ? " (this task takes no parameters)" : "; known: " + knownNames())));
             values.put(name, parameter.parse(text));
             return this;
         }
@@ -120,8 +119,8 @@ public final class ParameterValues {
         }
 
         public ParameterValues build() {
-            Map<String, Object> complete = new LinkedHashMap<>();
-            for (Parameter<?> p : declared) {
+            Map<String, Object> complete = new HashMap<>();
+            for (Parameter<?> p : declared.list()) {
                 Object value = values.containsKey(p.name()) ? values.get(p.name()) : p.defaultValue().orElse(null);
                 if (value == null && p.required()) {
                     throw new ParameterException("missing required parameter --" + p.name()
@@ -135,7 +134,7 @@ public final class ParameterValues {
         }
 
         private String knownNames() {
-            return byName.keySet().stream().map(n -> "--" + n).collect(Collectors.joining(", "));
+            return declared.list().stream().map(p -> "--" + p.name()).collect(Collectors.joining(", "));
         }
     }
 }

@@ -3,7 +3,7 @@ package io.etl.scheduler;
 import io.etl.event.RunEvent;
 import io.etl.event.RunListener;
 import io.etl.target.Target;
-import io.etl.task.PermanentFailure;
+import io.etl.task.Failures;
 import io.etl.task.RetryPolicy;
 import io.etl.task.Task;
 import io.etl.task.TaskId;
@@ -216,9 +216,9 @@ final class Execution {
             }
             return;
         }
-        p.error = firstLine(finished.error());
+        p.error = Failures.firstLine(finished.error());
         RetryPolicy policy = p.task.retryPolicy().orElse(defaultRetries);
-        if (!cancelled && !isPermanent(finished.error()) && policy.allowsAnotherAttempt(p.attempts)) {
+        if (!cancelled && !Failures.isPermanent(finished.error()) && policy.allowsAnotherAttempt(p.attempts)) {
             Duration wait = policy.delayBefore(p.attempts + 1);
             p.retryAtNanos = System.nanoTime() + wait.toNanos();
             retries.add(p);
@@ -274,30 +274,11 @@ final class Execution {
                 case COMPLETE -> TaskOutcome.of(task, TaskState.ALREADY_COMPLETE);
                 case MISSING_INPUT -> TaskOutcome.of(task, TaskState.MISSING_INPUT);
                 case BROKEN -> new TaskOutcome(task, TaskState.FAILED, 0, Duration.ZERO,
-                        plan.problem(task).map(Execution::firstLine), Map.of(), Optional.empty());
+                        plan.problem(task).map(Failures::firstLine), Map.of(), Optional.empty());
                 case PENDING -> new TaskOutcome(task, p.state, p.attempts, p.spent, Optional.ofNullable(p.error),
                         p.metrics, Optional.ofNullable(p.blockedBy));
             });
         }
         return outcomes;
-    }
-
-    private static boolean isPermanent(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof PermanentFailure) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String firstLine(Throwable error) {
-        String message = error.getMessage();
-        String text = message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
-        if (error instanceof InterruptedException) {
-            text = "interrupted";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

@@ -70,20 +70,18 @@ public final class Scheduler {
      */
     public RunSummary run(Task root) {
         if (lockDirectory.isEmpty()) {
-            return runUnlocked(root);
+            return runLocked(root, Optional.empty());
         }
         try (RunLock lock = RunLock.acquire(lockDirectory.get(), root.family(), LockOwner.currentProcess(clock, command))) {
-            lock.takenOverFrom().ifPresent(previous -> org.slf4j.LoggerFactory.getLogger(Scheduler.class)
-                    .warn("took over the lock of {} left by a run that did not finish: {}", root.family(), previous));
-            return runUnlocked(root);
+            return runLocked(root, lock.takenOverFrom());
         }
     }
 
-    private RunSummary runUnlocked(Task root) {
+    private RunSummary runLocked(Task root, Optional<LockOwner> tookOverLockFrom) {
         var startedAt = clock.instant();
         String runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         Plan plan = plan(root);
-        listeners.onEvent(new RunEvent.RunStarted(runId, startedAt, root, plan, workers));
+        listeners.onEvent(new RunEvent.RunStarted(runId, startedAt, root, plan, workers, tookOverLockFrom));
         ExecutorService pool = newPool(workers, "etl-worker");
         Execution execution = new Execution(plan, runId, workers, retryPolicy, clock, listeners, pool);
         current = execution;

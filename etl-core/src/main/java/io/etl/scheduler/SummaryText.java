@@ -82,7 +82,8 @@ public final class SummaryText {
         };
     }
 
-    static String duration(Duration d) {
+    /** "350 ms", "4.2 s", "3m07s". */
+    public static String duration(Duration d) {
         long millis = d.toMillis();
         if (millis < 1000) {
             return millis + " ms";

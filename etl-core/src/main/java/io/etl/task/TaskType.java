@@ -1,6 +1,7 @@
 package io.etl.task;
 
 import io.etl.parameter.Parameter;
+import io.etl.parameter.ParameterSet;
 import io.etl.parameter.ParameterValues;
 
 import java.util.List;
@@ -18,7 +19,7 @@ public final class TaskType<T extends Task> {
 
     private final String family;
     private final String description;
-    private final List<Parameter<?>> parameters;
+    private final ParameterSet parameters;
     private final Function<ParameterValues, T> factory;
 
     private TaskType(String family, String description, List<Parameter<?>> parameters,
@@ -28,9 +29,8 @@ public final class TaskType<T extends Task> {
         }
         this.family = family;
         this.description = description;
-        this.parameters = List.copyOf(parameters);
+        this.parameters = ParameterSet.of(parameters);
         this.factory = factory;
-        ParameterValues.builder(this.parameters); // rejects a name declared twice
     }
 
     public static <T extends Task> TaskType<T> of(String family, String description,
@@ -47,11 +47,11 @@ public final class TaskType<T extends Task> {
     }
 
     public List<Parameter<?>> parameters() {
-        return parameters;
+        return parameters.list();
     }
 
     public ParameterValues.Builder values() {
-        return ParameterValues.builder(parameters);
+        return parameters.values();
     }
 
     public T create(ParameterValues values) {

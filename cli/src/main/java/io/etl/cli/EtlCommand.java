@@ -1,0 +1,35 @@
+package io.etl.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code etl}: the root command; alone it prints its usage. */
+@Command(name = "etl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Runs batch ETL pipelines: MongoDB to the warehouse through Hadoop and Pig, with dependencies, retries and history.",
+        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the task (and everything it needs) is complete",
+                "1:a task failed after its retries",
+                "2:bad usage: unknown command, task or parameter, malformed value",
+                "3:scheduling error: dependency cycle, missing input",
+                "4:another run of the same ETL is in progress",
+                "5:configuration error",
+                "130:interrupted (Ctrl-C, SIGTERM, Jenkins abort)"})
+public final class EtlCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

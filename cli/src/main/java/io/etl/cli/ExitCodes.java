@@ -1,0 +1,34 @@
+package io.etl.cli;
+
+import io.etl.scheduler.RunStatus;
+
+/** What {@code etl} exits with, so that Jenkins or cron can tell success from each kind of failure. */
+public final class ExitCodes {
+
+    /** The root task is complete (it ran, or was already). */
+    public static final int OK = 0;
+    /** A task failed after its retries, so the root is not complete. */
+    public static final int TASK_FAILED = 1;
+    /** Bad usage: unknown command, task or parameter, malformed value. Nothing ran. */
+    public static final int USAGE = 2;
+    /** The run could not be planned: a dependency cycle, missing external input, a task that cannot say what it needs. */
+    public static final int SCHEDULING_ERROR = 3;
+    /** Another run of the same ETL holds its lock. Nothing ran. */
+    public static final int ALREADY_RUNNING = 4;
+    /** Configuration or environment is wrong (unreadable config, unreachable service). Nothing ran. */
+    public static final int CONFIGURATION_ERROR = 5;
+    /** Stopped by Ctrl-C, SIGTERM or a Jenkins abort (128 + SIGINT). */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+
+    public static int of(RunStatus status) {
+        return switch (status) {
+            case SUCCESS -> OK;
+            case FAILED -> TASK_FAILED;
+            case SCHEDULING_ERROR -> SCHEDULING_ERROR;
+            case INTERRUPTED -> INTERRUPTED;
+        };
+    }
+}

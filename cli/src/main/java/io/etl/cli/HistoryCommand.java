@@ -1,0 +1,97 @@
+package io.etl.cli;
+
+import io.etl.history.HistoryReader;
+import io.etl.history.RunRecord;
+import io.etl.parameter.ParameterException;
+import io.etl.scheduler.SummaryText;
+import io.etl.state.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code etl history [etl]}: the last runs, newest first, or the attempts of one run. */
+@Command(name = "history", description = "Show past runs (status, tasks, duration, first error), or one run's task attempts.")
+public final class HistoryCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<etl>", description = "Only the runs of this ETL (task family).")
+    String family;
+
+    @Option(names = "--run", paramLabel = "RUN_ID", description = "Show the task attempts of this run.")
+    String runId;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    private final CliEnvironment environment;
+
+    HistoryCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new ParameterException("--format: expected text or json, got '" + format + "'");
+        }
+        HistoryReader reader = new HistoryReader(environment.state().history());
+        List<RunRecord> runs = reader.runs(Optional.ofNullable(family)).stream()
+                .filter(r -> runId == null || r.runId().equals(runId))
+                .limit(runId == null ? limit : 1)
+                .toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (runId != null) {
+            RunRecord run = runs.stream().findFirst()
+                    .orElseThrow(() -> new ParameterException("no run " + runId + (family == null ? "" : " of " + family)));
+            var attempts = reader.attempts(run.family(), run.runId());
+            out.println(format.equals("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(attempts) : attemptsText(run, attempts));
+        } else if (format.equals("json")) {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(runs));
+        } else {
+            out.print(runsText(runs));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String runsText(List<RunRecord> runs) {
+        if (runs.isEmpty()) {
+            return "no runs yet\n";
+        }
+        StringBuilder out = new StringBuilder(String.format("%-26s %-16s %-19s %-10s %-9s %s%n",
+                "RUN", "STATUS", "STARTED (UTC)", "DURATION", "TASKS RAN", "TASK / FIRST ERROR"));
+        for (RunRecord run : runs) {
+            long ran = run.counts() == null ? 0 : run.counts().getOrDefault("ran", 0L);
+            out.append(String.format("%-26s %-16s %-19s %-10s %-9d %s%n", run.runId(), run.status(), TIME.format(run.startedAt()),
+                    run.duration() == null ? "-" : SummaryText.duration(run.duration()), ran,
+                    run.error() == null ? run.task() : run.error()));
+        }
+        return out.toString();
+    }
+
+    private static String attemptsText(RunRecord run, List<io.etl.history.AttemptRecord> attempts) {
+        StringBuilder out = new StringBuilder("run " + run.runId() + " of " + run.task() + ": " + run.status() + "\n");
+        for (var attempt : attempts) {
+            out.append(String.format("  %-9s #%d %-8s %s%s%n", attempt.status(), attempt.attempt(),
+                    attempt.duration() == null ? "" : SummaryText.duration(attempt.duration()), attempt.task(),
+                    attempt.error() == null ? "" : "  " + attempt.error()));
+        }
+        return out.toString();
+    }
+}

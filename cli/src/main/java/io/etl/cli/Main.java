@@ -1,0 +1,91 @@
+package io.etl.cli;
+
+import io.etl.lock.AlreadyRunningException;
+import io.etl.parameter.ParameterException;
+import io.etl.scheduler.SchedulingException;
+import io.etl.task.TaskType;
+import io.etl.task.UnknownTaskException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The {@code etl} command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = execute(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; never exits the JVM (tests call this). */
+    public static int execute(String[] args, Map<String, String> processEnvironment, PrintWriter out, PrintWriter err) {
+        GlobalOptions global = GlobalOptions.parse(args);
+        QuietLogging.configure(global.verbose);
+        CliEnvironment environment;
+        try {
+            environment = CliEnvironment.of(global, processEnvironment);
+        } catch (ConfigurationException e) {
+            err.println("etl: " + e.getMessage());
+            return ExitCodes.CONFIGURATION_ERROR;
+        }
+        CommandLine etl = new CommandLine(new EtlCommand(), new CommandFactory(environment));
+        CommandLine run = etl.getSubcommands().get("run");
+        CommandLine graph = etl.getSubcommands().get("graph");
+        for (TaskType<?> type : environment.registry().types()) {
+            run.addSubcommand(type.family(), new RunTaskCommand(environment, type).commandLine());
+            graph.addSubcommand(type.family(), new GraphTaskCommand(type).commandLine());
+        }
+        ErrorHandler errors = new ErrorHandler(environment);
+        return etl.setOut(out).setErr(err)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
+                .execute(args);
+    }
+
+    /** Turns what went wrong into one line for the user and the exit code that says what kind of wrong it was. */
+    private record ErrorHandler(CliEnvironment environment)
+            implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("etl: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("See 'etl " + String.join(" ", e.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    .replaceFirst("^etl ?", "")).trim().replaceAll("^(.+)$", "$1 ") + "--help'.");
+            return ExitCodes.USAGE;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+            int code = exitCode(e);
+            PrintWriter err = command.getErr();
+            err.println("etl: " + environment.settings().mask(code == ExitCodes.TASK_FAILED ? "error: " + e : e.getMessage()));
+            if (environment.verbose()) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        }
+
+        private static int exitCode(Exception e) {
+            if (e instanceof ParameterException || e instanceof UnknownTaskException) {
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof SchedulingException) {
+                return ExitCodes.SCHEDULING_ERROR;
+            }
+            if (e instanceof AlreadyRunningException) {
+                return ExitCodes.ALREADY_RUNNING;
+            }
+            if (e instanceof ConfigurationException) {
+                return ExitCodes.CONFIGURATION_ERROR;
+            }
+            return ExitCodes.TASK_FAILED;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.etl.cli;
+
+import io.etl.config.Settings;
+import io.etl.parameter.ParameterType;
+import io.etl.task.RetryPolicy;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** How to run, as opposed to what: workers, retries, a dry run. Defaults come from the settings. */
+public final class RunOptions {
+
+    @Option(names = {"-w", "--workers"}, paramLabel = "N", description = "Tasks to run at once (default: setting 'workers', 1).")
+    Integer workers;
+
+    @Option(names = "--retries", paramLabel = "N", description = "Retries of a failing task (default: setting 'retries', 2).")
+    Integer retries;
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION",
+            description = "Wait before the first retry, doubled after each (default: setting 'retry.delay', 5s).")
+    String retryDelay;
+
+    @Option(names = {"-n", "--dry-run"}, description = "Print what would run, in order, and run nothing.")
+    boolean dryRun;
+
+    int workers(Settings settings) {
+        int n = workers != null ? workers : Integer.parseInt(settings.get("workers", "1"));
+        if (n < 1) {
+            throw new io.etl.parameter.ParameterException("--workers must be at least 1, got " + n);
+        }
+        return n;
+    }
+
+    RetryPolicy retryPolicy(Settings settings) {
+        int n = retries != null ? retries : Integer.parseInt(settings.get("retries", "2"));
+        if (n < 0) {
+            throw new io.etl.parameter.ParameterException("--retries must be 0 or more, got " + n);
+        }
+        Duration delay = ParameterType.DURATION.parse(retryDelay != null ? retryDelay : settings.get("retry.delay", "5s"));
+        return RetryPolicy.retries(n).withBackoff(delay);
+    }
+}

@@ -1,0 +1,32 @@
+package io.etl.cli;
+
+import io.etl.config.Settings;
+import io.etl.state.StateDirectory;
+import io.etl.task.TaskCatalog;
+import io.etl.task.TaskType;
+import io.etl.testing.TestDag;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Task graphs for the command-line tests, as family "node" with --name choosing the node: ok, fails, flaky, slow,
+ * a cycle, and one that needs missing input.
+ */
+public final class TestCatalog implements TaskCatalog {
+
+    @Override
+    public List<TaskType<?>> taskTypes(Settings settings) {
+        TestDag dag = new TestDag(StateDirectory.from(settings).resolve("nodes"));
+        dag.node("report").requires("ok", "other");
+        dag.node("fails").failsAlways();
+        dag.node("fails-in-branch").requires("fails", "ok");
+        dag.node("flaky").failsTimes(1);
+        dag.node("slow").sleeps(Duration.ofMinutes(5));
+        dag.node("cycle-a").requires("cycle-b");
+        dag.node("cycle-b").requires("cycle-a");
+        dag.node("needs-input").requires("input");
+        dag.node("input").external();
+        return List.of(dag.type());
+    }
+}
