@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,14 @@ public final class Settings {
     private static final Pattern SECRET_KEY = Pattern.compile(".*(password|secret|token|credentials|webhook)(\\..*)?");
 
     private final Map<String, Setting> values;
+    private final List<String> secretValues;
 
     private Settings(Map<String, Setting> values) {
         this.values = values;
+        this.secretValues = values.values().stream()
+                .filter(s -> isSecret(s.key()) && s.value().length() >= 3)
+                .map(Setting::value)
+                .toList();
     }
 
     /** One value and where it came from, for {@code etl config}. */
@@ -67,10 +73,8 @@ public final class Settings {
     /** The text with every secret value replaced by {@code ****}. */
     public String mask(String text) {
         String masked = text;
-        for (Setting s : values.values()) {
-            if (isSecret(s.key()) && s.value().length() >= 3) {
-                masked = masked.replace(s.value(), "****");
-            }
+        for (String secret : secretValues) {
+            masked = masked.replace(secret, "****");
         }
         return masked;
     }

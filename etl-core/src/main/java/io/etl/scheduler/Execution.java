@@ -2,7 +2,7 @@ package io.etl.scheduler;
 
 import io.etl.event.RunEvent;
 import io.etl.event.RunListener;
-import io.etl.target.Target;
+import io.etl.targets.Target;
 import io.etl.task.Failures;
 import io.etl.task.RetryPolicy;
 import io.etl.task.Task;

@@ -2,7 +2,7 @@ package io.etl.task;
 
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
-import io.etl.target.Target;
+import io.etl.targets.Target;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.etl.testing;
 
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
-import io.etl.target.LocalFileTarget;
-import io.etl.target.Target;
+import io.etl.targets.LocalFileTarget;
+import io.etl.targets.Target;
 import io.etl.task.ExternalTask;
 import io.etl.task.PermanentFailure;
 import io.etl.task.RetryPolicy;

@@ -2,7 +2,7 @@ package io.etl.example;
 
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
-import io.etl.target.LocalFileTarget;
+import io.etl.targets.LocalFileTarget;
 import io.etl.task.Task;
 import io.etl.task.TaskContext;
 import io.etl.task.TaskType;
