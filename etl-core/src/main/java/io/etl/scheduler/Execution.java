@@ -24,6 +24,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -162,7 +163,15 @@ final class Execution {
         int attempt = p.attempts;
         listeners.onEvent(new RunEvent.TaskStarted(runId, p.startedAt, p.task, attempt));
         AttemptContext context = new AttemptContext(runId, p.task, attempt, clock, inbox::add);
-        pool.execute(() -> {
+        try {
+            pool.execute(attempt(p, context));
+        } catch (RejectedExecutionException cancelledMeanwhile) {
+            inbox.add(new Finished(p.task, Duration.ZERO, new InterruptedException("cancelled before it started"), Map.of()));
+        }
+    }
+
+    private Runnable attempt(Progress p, AttemptContext context) {
+        return () -> {
             Throwable error = null;
             try {
                 p.task.run(context);
@@ -171,7 +180,7 @@ final class Execution {
                 error = e;
             }
             inbox.add(new Finished(p.task, Duration.between(p.startedAt, clock.instant()), error, context.metrics()));
-        });
+        };
     }
 
     /** A run() that returns without producing its outputs has failed, or its dependents would read nothing. */
