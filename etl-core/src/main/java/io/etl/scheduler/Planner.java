@@ -7,7 +7,6 @@ import io.etl.task.WrapperTask;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.alg.cycle.CycleDetector;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.DefaultEdge;
@@ -64,9 +63,6 @@ final class Planner {
                 }
             }
             level = next;
-        }
-        if (new CycleDetector<>(graph).detectCycles()) {
-            throw new CycleException(findCycle(graph));
         }
         List<Task> order = requirementsFirst(graph);
         for (Task task : order) {
@@ -135,9 +131,14 @@ final class Planner {
         }
     }
 
+    /** @throws CycleException when there is no such order */
     private static List<Task> requirementsFirst(Graph<Task, DefaultEdge> graph) {
         List<Task> order = new ArrayList<>(graph.vertexSet().size());
-        new TopologicalOrderIterator<>(graph).forEachRemaining(order::add);
+        try {
+            new TopologicalOrderIterator<>(graph).forEachRemaining(order::add);
+        } catch (IllegalArgumentException notADag) {
+            throw new CycleException(findCycle(graph));
+        }
         Collections.reverse(order);
         return order;
     }
