@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Logging without XML (fast to start): warnings on stderr, and the libraries (Hadoop, Pig, the Mongo driver…)
- * silenced below errors, so the terminal shows the run and not their chatter; {@code --verbose} shows it all.
+ * silenced, so the terminal shows the run and not their chatter (their errors reach the user through the failing
+ * task's own message); {@code --verbose} shows it all.
  * Found by logback through {@code META-INF/services}.
  */
 public final class QuietLogging extends ContextAwareBase implements Configurator {
@@ -45,7 +46,7 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         root.addAppender(console);
         root.setLevel(verbose ? Level.INFO : Level.WARN);
         if (!verbose) {
-            CHATTY_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.ERROR));
+            CHATTY_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.OFF));
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

@@ -24,6 +24,7 @@ public final class Settings {
 
     public static final String ENVIRONMENT_PREFIX = "ETL_";
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+)*");
+    private static final Pattern URI_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]+:)[^@/\\s]+@");
     private static final Pattern SECRET_KEY = Pattern.compile(".*(password|secret|token|credentials|webhook)(\\..*)?");
 
     private final Map<String, Setting> values;
@@ -70,13 +71,13 @@ public final class Settings {
         return SECRET_KEY.matcher(key).matches();
     }
 
-    /** The text with every secret value replaced by {@code ****}. */
+    /** The text with every secret value, and the password of any {@code scheme://user:password@host} URI, as {@code ****}. */
     public String mask(String text) {
         String masked = text;
         for (String secret : secretValues) {
             masked = masked.replace(secret, "****");
         }
-        return masked;
+        return URI_PASSWORD.matcher(masked).replaceAll("$1****@");
     }
 
     public static final class Builder {

@@ -56,4 +56,13 @@ class SettingsTest {
         assertEquals("setting 'Mongo URI' (from command line) is not a key of lower-case words joined by dots, such as mongo.uri",
                 e.getMessage());
     }
+
+    @Test
+    void a_password_inside_a_uri_is_masked_wherever_it_appears() {
+        Settings settings = Settings.builder().environment(Map.of("ETL_MONGO_URI", "mongodb://etl:hunter2@db-1:27017/app")).build();
+
+        assertEquals("cannot reach mongodb://etl:****@db-1:27017/app; jdbc:redshift://loader:****@cluster:5439/dw",
+                settings.mask("cannot reach " + settings.get("mongo.uri").orElseThrow()
+                        + "; jdbc:redshift://loader:pw@cluster:5439/dw"));
+    }
 }

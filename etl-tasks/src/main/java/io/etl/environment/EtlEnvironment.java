@@ -1,0 +1,73 @@
+package io.etl.environment;
+
+import io.etl.config.Settings;
+import io.etl.hadoop.HadoopSetup;
+import io.etl.lake.Lake;
+import io.etl.mongo.MongoSource;
+import io.etl.task.PermanentFailure;
+
+import java.nio.file.Path;
+
+/**
+ * What the stages of every ETL share, read from the settings when first needed: task types are created on every
+ * start of the command line, so creating this connects to nothing and loads no Hadoop class.
+ */
+public final class EtlEnvironment implements AutoCloseable {
+
+    public static final String PIG_DIR_SETTING = "pig.dir";
+    public static final String SPLIT_SIZE_SETTING = "extract.split.size";
+    private static final int DEFAULT_SPLIT_SIZE = 1_000_000;
+
+    private final Settings settings;
+    private Lake lake;
+
+    public EtlEnvironment(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The lake of setting {@code lake.uri}, opened once. */
+    public synchronized Lake lake() {
+        if (lake == null) {
+            lake = Lake.open(settings);
+        }
+        return lake;
+    }
+
+    public HadoopSetup hadoop() {
+        return HadoopSetup.from(settings, System.getenv());
+    }
+
+    public MongoSource mongo() throws PermanentFailure {
+        return MongoSource.from(settings);
+    }
+
+    /** Where Pig scripts are looked for before the class path: setting {@value #PIG_DIR_SETTING}, else {@code pig}. */
+    public Path pigDirectory() {
+        return Path.of(settings.get(PIG_DIR_SETTING, "pig"));
+    }
+
+    /**
+     * The most documents one extract split reads: setting {@value #SPLIT_SIZE_SETTING}, by default a million (an
+     * hourly window is one split; a backfill is paged). Lower it for more parallel reads on a cluster.
+     */
+    public int splitSize() {
+        String text = settings.get(SPLIT_SIZE_SETTING, String.valueOf(DEFAULT_SPLIT_SIZE));
+        try {
+            int size = Integer.parseInt(text.trim());
+            if (size > 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("setting " + SPLIT_SIZE_SETTING + " must be a positive number of documents, got '"
+                + text + "'");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (lake != null) {
+            lake.close();
+        }
+    }
+}

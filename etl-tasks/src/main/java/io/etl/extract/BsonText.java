@@ -1,0 +1,94 @@
+package io.etl.extract;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.bson.BSONObject;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+
+/**
+ * A BSON value as the text of one column: dates as UTC ISO-8601 with milliseconds, ObjectIds as hex, binary as
+ * base64, and arrays and sub-documents as JSON (their elements converted alike), which a Pig UDF splits robustly.
+ */
+final class BsonText {
+
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private BsonText() {
+    }
+
+    /** The text of a value; null stays null. */
+    static String of(Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof List<?> || value instanceof BSONObject) {
+            return json(value);
+        }
+        return scalar(value);
+    }
+
+    private static String scalar(Object value) {
+        if (value instanceof Date date) {
+            return ISO_MILLIS.format(date.toInstant());
+        }
+        if (value instanceof ObjectId id) {
+            return id.toHexString();
+        }
+        if (value instanceof Binary binary) {
+            return Base64.getEncoder().encodeToString(binary.getData());
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        return value.toString();
+    }
+
+    private static String json(Object value) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            write(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + value + " as JSON", e);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String s) {
+            json.writeString(s);
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Double d && Double.isFinite(d)) {
+            json.writeNumber(value.toString());
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object element : list) {
+                write(json, element);
+            }
+            json.writeEndArray();
+        } else if (value instanceof BSONObject document) {
+            json.writeStartObject();
+            for (String key : document.keySet()) {
+                json.writeFieldName(key);
+                write(json, document.get(key));
+            }
+            json.writeEndObject();
+        } else {
+            json.writeString(scalar(value));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.etl.extract;
+
+import io.etl.hadoop.HadoopJobs;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import com.mongodb.BasicDBObject;
+import com.mongodb.MongoClientURI;
+import com.mongodb.hadoop.util.MongoConfigUtil;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+
+/**
+ * The extract's MapReduce job: {@link WindowInputFormat} (mongo-hadoop's) reads the window's documents with the
+ * projection and the split plan given, {@link DocumentMapper} writes them as TSV lines into the output directory.
+ * Map only.
+ *
+ * @param source the collection, as mongo-hadoop takes it ({@code mongodb://host/db.collection})
+ */
+record ExtractJob(String name, MongoClientURI source, BasicDBObject query, List<String> paths, SplitPlan splits,
+                  String output) {
+
+    /**
+     * Runs the job in the given configuration and returns how many lines it wrote.
+     *
+     * @param progress told the lines written so far, now and then
+     */
+    long run(Configuration conf, LongConsumer progress) throws IOException, InterruptedException {
+        MongoConfigUtil.setInputURI(conf, source);
+        MongoConfigUtil.setQuery(conf, query);
+        MongoConfigUtil.setFields(conf, Projection.of(paths));
+        splits.applyTo(conf);
+        DocumentMapper.configure(conf, paths);
+
+        Job job = Job.getInstance(conf, name);
+        job.setInputFormatClass(WindowInputFormat.class);
+        job.setMapperClass(DocumentMapper.class);
+        job.setNumReduceTasks(0);
+        job.setOutputKeyClass(NullWritable.class);
+        job.setOutputValueClass(Text.class);
+        job.setOutputFormatClass(TextOutputFormat.class);
+        FileOutputFormat.setOutputPath(job, new Path(output));
+        HadoopJobs.run(job, DocumentMapper.class, () -> progress.accept(linesWritten(job)));
+        return linesWritten(job);
+    }
+
+    private static long linesWritten(Job job) throws IOException {
+        return job.getCounters().findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue();
+    }
+}

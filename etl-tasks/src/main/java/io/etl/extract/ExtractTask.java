@@ -1,0 +1,119 @@
+package io.etl.extract;
+
+import io.etl.environment.EtlEnvironment;
+import io.etl.lake.LakeDirectory;
+import io.etl.lake.Stage;
+import io.etl.mongo.MongoSource;
+import io.etl.parameter.Parameter;
+import io.etl.parameter.ParameterValues;
+import io.etl.spec.EtlSpec;
+import io.etl.task.PermanentFailure;
+import io.etl.task.TaskContext;
+import io.etl.task.TaskType;
+import io.etl.window.WindowParameters;
+import io.etl.window.WindowTask;
+
+import java.util.List;
+
+import com.mongodb.MongoClient;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies one window of an ETL's collection into the lake as TSV ({@code {etl}/{window}/extract/part-*}), with a
+ * MapReduce job over mongo-hadoop. It checks the cursor index first, counts the window, and flags the output
+ * complete only when the job wrote exactly that many lines; the counts stay next to the parts for the load.
+ */
+public final class ExtractTask extends WindowTask {
+
+    public static final Parameter<Boolean> ALLOW_UNINDEXED = Parameter.flag("allow-unindexed").insignificant()
+            .describedAs("extract even if the cursor field has no index (every run scans the collection)");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractTask.class);
+
+    private final Definition definition;
+
+    private ExtractTask(Definition definition, ParameterValues values) {
+        super(definition.type, values);
+        this.definition = definition;
+    }
+
+    /** The extract of one ETL: family {@code <name>_extract}. */
+    public static TaskType<ExtractTask> type(EtlSpec spec, EtlEnvironment environment) {
+        return new Definition(spec, environment).type;
+    }
+
+    @Override
+    public List<LakeDirectory> output() {
+        return List.of(Stage.EXTRACT.directory(definition.environment.lake(), definition.spec.name(), window()));
+    }
+
+    @Override
+    public void run(TaskContext context) throws Exception {
+        EtlSpec spec = definition.spec;
+        MongoSource source = definition.environment.mongo();
+        WindowFilter filter = new WindowFilter(spec.cursorField(), window());
+        long matched = countWindow(source, filter);
+        context.record("documents_matched", matched);
+
+        SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize());
+        LakeDirectory output = output().get(0);
+        output.clear();
+        context.progress("extract", 0, matched);
+        ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
+                source.collectionUri(spec.collection()), filter.query(), spec.paths(), splits, output.hadoopPath());
+        long written = job.run(definition.environment.hadoop().configuration(output.lake().hadoopSettings()),
+                lines -> context.progress("extract", lines, matched));
+        context.progress("extract", written, matched);
+        context.record("rows_extracted", written);
+        if (written != matched) {
+            throw new PermanentFailure("extract of " + source.describe(spec.collection()) + " in " + window() + " wrote "
+                    + written + " rows but the window matched " + matched + " documents; " + output
+                    + " is left incomplete. Documents written into or removed from the window while the extract ran "
+                    + "do this; run it again.");
+        }
+        new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written, splits.splits())
+                .writeTo(output);
+        output.markComplete();
+    }
+
+    /** Counts the window's documents, once sure that the cursor index will serve the count and the job. */
+    private long countWindow(MongoSource source, WindowFilter filter) throws PermanentFailure {
+        try (MongoClient client = source.connect()) {
+            MongoCollection<Document> collection = client.getDatabase(source.database())
+                    .getCollection(definition.spec.collection());
+            requireCursorIndex(source, collection);
+            return collection.countDocuments(filter.query());
+        }
+    }
+
+    private void requireCursorIndex(MongoSource source, MongoCollection<Document> collection) throws PermanentFailure {
+        EtlSpec spec = definition.spec;
+        if (CursorIndex.exists(collection, spec.cursorField())) {
+            return;
+        }
+        if (!get(ALLOW_UNINDEXED)) {
+            throw CursorIndex.missing(source.describe(spec.collection()), spec.collection(), spec.cursorField());
+        }
+        LOG.warn("{} has no index on '{}': the extract scans the whole collection", source.describe(spec.collection()),
+                spec.cursorField());
+    }
+
+    /** The type and what its tasks share: the ETL's spec and the environment. */
+    private static final class Definition {
+        private final EtlSpec spec;
+        private final EtlEnvironment environment;
+        private final TaskType<ExtractTask> type;
+
+        private Definition(EtlSpec spec, EtlEnvironment environment) {
+            this.spec = spec;
+            this.environment = environment;
+            this.type = TaskType.of(spec.name() + "_extract",
+                    "Extracts one window of " + spec.collection() + " from MongoDB into the lake",
+                    values -> new ExtractTask(this, values),
+                    WindowParameters.LOWER, WindowParameters.UPPER, ALLOW_UNINDEXED);
+        }
+    }
+}

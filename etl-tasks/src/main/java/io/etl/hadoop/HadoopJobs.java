@@ -1,0 +1,64 @@
+package io.etl.hadoop;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+
+/** Runs MapReduce jobs quietly: no console output, progress to a probe, and a failure's cause in the exception. */
+public final class HadoopJobs {
+
+    /** As often as the scheduler shows progress; on a cluster each poll is a call to the application master. */
+    private static final long POLL_MILLIS = 250;
+
+    private HadoopJobs() {
+    }
+
+    /** Called while a job runs, a few times a second. */
+    @FunctionalInterface
+    public interface Probe {
+        void poll() throws IOException;
+    }
+
+    /**
+     * Submits the job and waits for it. The job jar is the one holding {@code jarClass} (a cluster needs it); an
+     * interrupt kills the job.
+     *
+     * @throws IOException naming the job and what its failed tasks reported
+     */
+    public static void run(Job job, Class<?> jarClass, Probe probe) throws IOException, InterruptedException {
+        job.setJarByClass(jarClass);
+        try {
+            job.submit();
+            while (!job.isComplete()) {
+                probe.poll();
+                Thread.sleep(POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            job.killJob();
+            throw e;
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Hadoop job '" + job.getJobName() + "' cannot load " + e.getMessage(), e);
+        }
+        if (!job.isSuccessful()) {
+            throw new IOException("Hadoop job '" + job.getJobName() + "' failed: " + failure(job));
+        }
+    }
+
+    private static String failure(Job job) throws IOException, InterruptedException {
+        List<String> diagnostics = new ArrayList<>();
+        for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, 100)) {
+            if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
+                diagnostics.addAll(List.of(job.getTaskDiagnostics(event.getTaskAttemptId())));
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            return diagnostics.get(0);
+        }
+        String info = job.getStatus().getFailureInfo();
+        // the local runner keeps no diagnostics: it only logs the task's exception
+        return info == null || info.isBlank() || info.equals("NA") ? "the task's error is in the Hadoop log" : info;
+    }
+}

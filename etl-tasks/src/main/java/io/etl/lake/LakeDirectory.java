@@ -1,0 +1,60 @@
+package io.etl.lake;
+
+import io.etl.targets.Target;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A directory of part files in a lake, complete once its {@value #SUCCESS_FLAG} flag exists. Writers clear it
+ * first and write the flag last, so whatever a failed attempt left behind never counts.
+ *
+ * @param path relative to the lake, '/'-separated
+ */
+public record LakeDirectory(Lake lake, String path) implements Target {
+
+    public static final String SUCCESS_FLAG = "_SUCCESS";
+    private static final String PART_PREFIX = "part-";
+
+    @Override
+    public boolean exists() {
+        return lake.exists(file(SUCCESS_FLAG));
+    }
+
+    /** The directory as Hadoop and Pig name it. */
+    public String hadoopPath() {
+        return lake.hadoopPath(path);
+    }
+
+    /** The data files' names, sorted: Hadoop's {@code part-m-00000} and the like. */
+    public List<String> parts() throws IOException {
+        return lake.list(path).stream().filter(name -> name.startsWith(PART_PREFIX)).toList();
+    }
+
+    /** Removes the directory and what an earlier attempt left in it. */
+    public void clear() throws IOException {
+        lake.deleteDirectory(path);
+    }
+
+    public void write(String name, String content) throws IOException {
+        lake.write(file(name), content);
+    }
+
+    public String read(String name) throws IOException {
+        return lake.read(file(name));
+    }
+
+    /** Flags the directory complete: the last write of a stage. */
+    public void markComplete() throws IOException {
+        write(SUCCESS_FLAG, "");
+    }
+
+    private String file(String name) {
+        return path + "/" + name;
+    }
+
+    @Override
+    public String toString() {
+        return lake.hadoopPath(path);
+    }
+}

@@ -1,0 +1,88 @@
+package io.etl.spec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an ETL replicates, declared once: the collection, the cursor field that windows select on, the key that
+ * identifies a document, and the fields in column order. The extract's projection and TSV columns (and the
+ * warehouse table) derive from it, so a new ETL is a spec, a Pig script and a few lines.
+ *
+ * @param name        the ETL's name: its task families, its folder in the lake and its Pig script are named after it
+ * @param cursorField a date field, indexed, that only grows as documents are written
+ * @param keyField    the path of the field that identifies a document; one of {@code fields}
+ */
+public record EtlSpec(String name, String collection, String cursorField, String keyField, List<Field> fields) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public EtlSpec {
+        Objects.requireNonNull(collection, "collection");
+        Objects.requireNonNull(cursorField, "cursorField");
+        fields = List.copyOf(fields);
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("ETL name '" + name + "' must be lower-case letters, digits or '_'");
+        }
+        if (fields.stream().noneMatch(f -> f.path().equals(keyField))) {
+            throw new IllegalArgumentException("ETL " + name + ": key field '" + keyField + "' is not one of its fields");
+        }
+        Set<String> columns = new HashSet<>();
+        for (Field field : fields) {
+            if (!columns.add(field.column())) {
+                throw new IllegalArgumentException("ETL " + name + ": column '" + field.column() + "' is declared twice");
+            }
+        }
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** The field paths, in column order. */
+    public List<String> paths() {
+        return fields.stream().map(Field::path).toList();
+    }
+
+    public static final class Builder {
+        private final String name;
+        private String collection;
+        private String cursorField;
+        private String keyField = "_id";
+        private final List<Field> fields = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+            this.collection = name;
+        }
+
+        /** The collection's name, when it is not the ETL's. */
+        public Builder collection(String collection) {
+            this.collection = collection;
+            return this;
+        }
+
+        public Builder cursor(String field) {
+            this.cursorField = field;
+            return this;
+        }
+
+        /** The key, when it is not {@code _id}. */
+        public Builder key(String field) {
+            this.keyField = field;
+            return this;
+        }
+
+        public Builder field(String path, String column, FieldType type) {
+            fields.add(Field.of(path, column, type));
+            return this;
+        }
+
+        public EtlSpec build() {
+            return new EtlSpec(name, collection, cursorField, keyField, fields);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.etl.spec;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One column of an ETL: where it comes from in a document and what it is called downstream.
+ *
+ * @param path   a dot path into nested documents ({@code device.os}); a numeric segment indexes an array
+ * @param column the column name in the lake's header and the warehouse
+ */
+public record Field(String path, String column, FieldType type) {
+
+    private static final Pattern PATH = Pattern.compile("[^.$\\s,][^.\\s,]*(\\.[^.$\\s,][^.\\s,]*)*");
+    private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    public Field {
+        Objects.requireNonNull(type, "type");
+        if (path == null || !PATH.matcher(path).matches()) {
+            throw new IllegalArgumentException("field path '" + path
+                    + "' must be names joined by dots (no spaces or commas), such as device.os");
+        }
+        if (column == null || !COLUMN.matcher(column).matches()) {
+            throw new IllegalArgumentException("column '" + column + "' must be lower-case letters, digits or '_'");
+        }
+    }
+
+    public static Field of(String path, String column, FieldType type) {
+        return new Field(path, column, type);
+    }
+}

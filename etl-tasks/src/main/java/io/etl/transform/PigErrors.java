@@ -1,0 +1,66 @@
+package io.etl.transform;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.pig.tools.pigstats.JobStats;
+
+/**
+ * Pig's errors as a user can act on them: the script and line first, then Pig's own words, without the layers
+ * of wrapping exceptions and the Hadoop log.
+ */
+final class PigErrors {
+
+    /** Pig's location marker, such as {@code <line 3, column 12>} or {@code <file x.pig, line 3, column 12>}. */
+    private static final Pattern LOCATION = Pattern.compile("<(?:file [^>]*?, )?line (\\d+), column (\\d+)>\\s*");
+
+    private PigErrors() {
+    }
+
+    /** A message for an error Pig raised while reading the script: {@code x.pig line 3, column 12: …}. */
+    static String ofScript(PigScript script, Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            Matcher location = cause.getMessage() == null ? null : LOCATION.matcher(cause.getMessage());
+            if (location != null && location.find()) {
+                return script.fileName() + " line " + location.group(1) + ", column " + location.group(2) + ": "
+                        + cause.getMessage().substring(location.end()).trim();
+            }
+        }
+        return script.fileName() + ": " + innermost(error).getMessage();
+    }
+
+    /**
+     * A message for a job of the script that failed while running: the script and the lines where the job's
+     * aliases are assigned (Pig's own positions are often missing at run time).
+     */
+    static String ofJob(PigScript script, JobStats job) {
+        List<String> lines = script.text().lines().toList();
+        String aliases = Arrays.stream(String.valueOf(job.getAlias()).split(","))
+                .map(alias -> alias + assignedAt(lines, alias))
+                .collect(Collectors.joining(", "));
+        String cause = job.getException() != null ? innermost(job.getException()).getMessage()
+                : "the task's error is in the Hadoop log (" + job.getErrorMessage() + ")";
+        return script.fileName() + ": the Pig job of " + aliases + " failed: " + cause;
+    }
+
+    private static String assignedAt(List<String> lines, String alias) {
+        Pattern assignment = Pattern.compile("\\s*" + Pattern.quote(alias) + "\\s*=[^=].*");
+        for (int i = 0; i < lines.size(); i++) {
+            if (assignment.matcher(lines.get(i)).matches()) {
+                return " (line " + (i + 1) + ")";
+            }
+        }
+        return "";
+    }
+
+    private static Throwable innermost(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,98 @@
+package io.etl.transform;
+
+import io.etl.environment.EtlEnvironment;
+import io.etl.extract.ExtractTask;
+import io.etl.hadoop.HadoopSetup;
+import io.etl.lake.LakeDirectory;
+import io.etl.lake.Stage;
+import io.etl.parameter.ParameterValues;
+import io.etl.spec.EtlSpec;
+import io.etl.task.TaskContext;
+import io.etl.task.TaskType;
+import io.etl.window.WindowParameters;
+import io.etl.window.WindowTask;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the ETL's Pig script {@code pig/<etl>.pig} over one window's extract, into
+ * {@code {etl}/{window}/transform/part-*}. The script gets the parameters {@code input}, {@code output},
+ * {@code lower} and {@code upper}, plus the ETL's own; the output is flagged complete once Pig has finished.
+ */
+public final class TransformTask extends WindowTask {
+
+    private final Definition definition;
+
+    private TransformTask(Definition definition, ParameterValues values) {
+        super(definition.type, values);
+        this.definition = definition;
+    }
+
+    /**
+     * The transform of one ETL: family {@code <name>_transform}.
+     *
+     * @param scriptParameters the ETL's own script parameters, such as how many columns an array becomes
+     */
+    public static TaskType<TransformTask> type(EtlSpec spec, Map<String, String> scriptParameters,
+                                               TaskType<ExtractTask> extract, EtlEnvironment environment) {
+        return new Definition(spec, scriptParameters, extract, environment).type;
+    }
+
+    @Override
+    public List<ExtractTask> requires() {
+        return List.of(definition.extract.with(WindowParameters.LOWER, window().lower())
+                .with(WindowParameters.UPPER, window().upper())
+                .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
+                .create());
+    }
+
+    @Override
+    public List<LakeDirectory> output() {
+        return List.of(Stage.TRANSFORM.directory(definition.environment.lake(), definition.spec.name(), window()));
+    }
+
+    @Override
+    public void run(TaskContext context) throws Exception {
+        PigScript script = PigScript.find(definition.spec.name(), definition.environment.pigDirectory());
+        LakeDirectory input = requires().get(0).output().get(0);
+        LakeDirectory output = output().get(0);
+        output.clear();
+        context.progress("transform", 0, 1);
+
+        Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
+        parameters.put("input", input.hadoopPath());
+        parameters.put("output", output.hadoopPath());
+        parameters.put("lower", window().lower().toString());
+        parameters.put("upper", window().upper().toString());
+        HadoopSetup hadoop = definition.environment.hadoop();
+        long rows = new PigRun(script, parameters)
+                .execute(hadoop.configuration(output.lake().hadoopSettings()), hadoop.local());
+
+        context.record("rows_transformed", rows);
+        output.markComplete();
+        context.progress("transform", 1, 1);
+    }
+
+    /** The type and what its tasks share. */
+    private static final class Definition {
+        private final EtlSpec spec;
+        private final Map<String, String> scriptParameters;
+        private final TaskType<ExtractTask> extract;
+        private final EtlEnvironment environment;
+        private final TaskType<TransformTask> type;
+
+        private Definition(EtlSpec spec, Map<String, String> scriptParameters, TaskType<ExtractTask> extract,
+                           EtlEnvironment environment) {
+            this.spec = spec;
+            this.scriptParameters = Map.copyOf(scriptParameters);
+            this.extract = extract;
+            this.environment = environment;
+            this.type = TaskType.of(spec.name() + "_transform",
+                    "Transforms one window of " + spec.name() + " with pig/" + spec.name() + ".pig",
+                    values -> new TransformTask(this, values),
+                    WindowParameters.LOWER, WindowParameters.UPPER, ExtractTask.ALLOW_UNINDEXED);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.etl.actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.etl.environment.EtlEnvironment;
+import io.etl.scheduler.RunStatus;
+import io.etl.scheduler.RunSummary;
+import io.etl.scheduler.Scheduler;
+import io.etl.scheduler.TaskOutcome;
+import io.etl.task.Task;
+import io.etl.task.TaskRegistry;
+import io.etl.testing.EmbeddedMongo;
+import io.etl.testing.LakeLines;
+import io.etl.testing.TestSettings;
+import io.etl.transform.TransformTask;
+import io.etl.tsv.Tsv;
+import io.etl.window.WindowParameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class ActionsTakenTest {
+
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void the_committed_sample_is_what_the_generator_writes() throws Exception {
+        Path regenerated = home.resolve("actions_taken.jsonl");
+        ActionsTakenGenerator.main(new String[] {regenerated.toString()});
+
+        assertEquals(Files.readString(SampleData.file()), Files.readString(regenerated));
+    }
+
+    @Test
+    void every_sample_document_reaches_the_transform_as_one_row_of_nine_columns() throws Exception {
+        List<Document> sample = SampleData.documents();
+        MongoDatabase database = MONGO.database();
+        EmbeddedMongo.indexedCollection(database, "actions_taken", "date", sample);
+
+        try (EtlEnvironment environment = new EtlEnvironment(TestSettings.of(home, "mongo.uri", MONGO.uri(database)))) {
+            TransformTask transform = ActionsTaken.pipeline(environment).transform()
+                    .with(WindowParameters.LOWER, ActionsTakenGenerator.START)
+                    .with(WindowParameters.UPPER, ActionsTakenGenerator.START.plus(ActionsTakenGenerator.SPAN))
+                    .create();
+            RunSummary summary = Scheduler.builder().build().run(transform);
+
+            assertEquals(RunStatus.SUCCESS, summary.status());
+            Map<String, Map<String, Long>> metrics = summary.outcomes().stream()
+                    .collect(Collectors.toMap(o -> o.task().family(), TaskOutcome::metrics));
+            assertEquals(Map.of("documents_matched", 12_000L, "rows_extracted", 12_000L), metrics.get("actions_taken_extract"));
+            assertEquals(Map.of("rows_transformed", 12_000L), metrics.get("actions_taken_transform"));
+
+            Map<String, List<String>> rows = LakeLines.of(transform.output().get(0)).stream()
+                    .map(Tsv::values)
+                    .collect(Collectors.toMap(values -> values.get(0), Function.identity()));
+            assertTrue(rows.values().stream().allMatch(values -> values.size() == 9), "every row has 4 + 5 columns");
+            Document awkward = sample.stream()
+                    .filter(d -> String.valueOf(d.get("value")).contains("mixed\t\"all\"\n\\of\\ them")).findFirst().orElseThrow();
+            List<?> values = awkward.getList("value", Object.class);
+            assertEquals(Arrays.asList(awkward.getObjectId("_id").toHexString(), String.valueOf(awkward.get("user_id")),
+                    awkward.getString("action"), timestamp(awkward), values.get(0), values.get(1), null, null, null),
+                    rows.get(awkward.getObjectId("_id").toHexString()));
+        }
+    }
+
+    @Test
+    void the_catalog_offers_both_stages_without_connecting_to_anything() {
+        TaskRegistry registry = TaskRegistry.discover(TestSettings.of(home,
+                "mongo.uri", "mongodb://nowhere.invalid:1/db", "lake.uri", "s3://no-such-bucket/lake"));
+
+        Task transform = registry.require("actions_taken_transform")
+                .parse(Map.of("lower", "2026-11-01", "upper", "2026-11-01T01:00:00Z", "allow-unindexed", "true"));
+
+        assertTrue(registry.find("actions_taken_extract").isPresent());
+        assertEquals("actions_taken_transform(lower=2026-11-01T00:00:00Z, upper=2026-11-01T01:00:00Z)", transform.id().toString());
+    }
+
+    private static String timestamp(Document document) {
+        return Instant.ofEpochMilli(document.getDate("date").getTime()).toString().substring(0, 19).replace('T', ' ');
+    }
+}

@@ -1,0 +1,67 @@
+package io.etl.hadoop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.etl.testing.TestSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HadoopSetupTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void by_default_jobs_run_locally_with_their_scratch_folders_in_the_state_directory() {
+        HadoopSetup hadoop = HadoopSetup.from(TestSettings.of(home), Map.of());
+
+        Configuration conf = hadoop.configuration(Map.of("fs.s3a.endpoint.region", "eu-west-1"));
+
+        assertTrue(hadoop.local());
+        assertEquals("local", conf.get("mapreduce.framework.name"));
+        for (String folder : List.of("hadoop.tmp.dir", "mapreduce.cluster.local.dir", "mapreduce.jobtracker.staging.root.dir",
+                "pig.temp.dir")) {
+            assertTrue(conf.get(folder).startsWith(home.resolve("hadoop").toString()), folder + " = " + conf.get(folder));
+        }
+        assertEquals("eu-west-1", conf.get("fs.s3a.endpoint.region"));
+        assertEquals("false", conf.get("mapreduce.fileoutputcommitter.marksuccessfuljobs"), "the stages write _SUCCESS last");
+    }
+
+    @Test
+    void a_cluster_configuration_folder_from_the_environment_or_the_settings_is_loaded_instead() throws Exception {
+        Path cluster = Files.createDirectory(home.resolve("cluster"));
+        Files.writeString(cluster.resolve("mapred-site.xml"), """
+                <configuration>
+                  <property><name>mapreduce.framework.name</name><value>yarn</value></property>
+                  <property><name>yarn.resourcemanager.address</name><value>rm.example:8032</value></property>
+                </configuration>
+                """);
+
+        HadoopSetup fromEnvironment = HadoopSetup.from(TestSettings.of(home), Map.of("HADOOP_CONF_DIR", cluster.toString()));
+        HadoopSetup fromSettings = HadoopSetup.from(TestSettings.of(home, "hadoop.conf.dir", cluster.toString()), Map.of());
+
+        assertEquals(fromEnvironment, fromSettings);
+        assertFalse(fromSettings.local());
+        Configuration conf = fromSettings.configuration(Map.of());
+        assertEquals("yarn", conf.get("mapreduce.framework.name"));
+        assertEquals("rm.example:8032", conf.get("yarn.resourcemanager.address"));
+    }
+
+    @Test
+    void a_folder_without_site_files_is_refused_by_name() {
+        HadoopSetup hadoop = HadoopSetup.from(TestSettings.of(home, "hadoop.conf.dir", home.toString()), Map.of());
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> hadoop.configuration(Map.of()));
+        assertEquals("Hadoop configuration folder " + home + " holds no *-site.xml file", refused.getMessage());
+    }
+}

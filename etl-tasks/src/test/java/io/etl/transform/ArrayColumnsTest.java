@@ -1,0 +1,65 @@
+package io.etl.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.etl.tsv.Tsv;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.pig.data.Tuple;
+import org.apache.pig.data.TupleFactory;
+import org.junit.jupiter.api.Test;
+
+class ArrayColumnsTest {
+
+    private final ArrayColumns threeColumns = new ArrayColumns("value", "3");
+
+    @Test
+    void spreads_the_elements_over_the_columns_and_fills_the_rest_with_null_markers() throws IOException {
+        assertEquals(List.of("home", "42", "\\N"), columns("[\"home\",42]"));
+        assertEquals(List.of("\\N", "\\N", "\\N"), columns("[]"));
+    }
+
+    @Test
+    void a_missing_array_gives_null_markers_in_every_column() throws IOException {
+        assertEquals(List.of("\\N", "\\N", "\\N"), columns(Tsv.NULL));
+    }
+
+    @Test
+    void a_null_element_is_null_and_nested_values_stay_json() throws IOException {
+        assertEquals(List.of("\\N", "{\"k\":\"v\"}", "[1,2]"), columns("[null,{\"k\":\"v\"},[1,2]]"));
+    }
+
+    @Test
+    void elements_keep_their_exact_text_escaped_for_the_lake() throws IOException {
+        String array = "[\"tab\\there\",\"back\\\\slash\",\"naïve \\\"q\\\"\"]";
+
+        List<String> columns = columns(Tsv.escape(array));
+
+        assertEquals(List.of("tab\there", "back\\slash", "naïve \"q\""), columns.stream().map(Tsv::value).toList());
+    }
+
+    @Test
+    void elements_past_the_last_column_are_dropped() throws IOException {
+        assertEquals(List.of("1", "2", "3"), columns("[1,2,3,4,5]"));
+    }
+
+    @Test
+    void a_field_that_is_not_an_array_is_an_error_naming_the_column_prefix() {
+        IOException error = assertThrows(IOException.class, () -> columns("{\"a\":1}"));
+        assertEquals("expected a JSON array in value, got: {\"a\":1}", error.getMessage());
+    }
+
+    @Test
+    void names_its_columns_after_the_prefix() {
+        assertEquals("{value_columns: (value_1: chararray,value_2: chararray,value_3: chararray)}",
+                threeColumns.outputSchema(null).toString());
+    }
+
+    private List<String> columns(String field) throws IOException {
+        Tuple row = threeColumns.exec(TupleFactory.getInstance().newTuple(List.of(field)));
+        return row.getAll().stream().map(String.class::cast).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package io.etl.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.etl.actions.ActionsTaken;
+import io.etl.environment.EtlEnvironment;
+import io.etl.scheduler.RunStatus;
+import io.etl.scheduler.RunSummary;
+import io.etl.scheduler.Scheduler;
+import io.etl.scheduler.TaskOutcome;
+import io.etl.task.PermanentFailure;
+import io.etl.testing.Documents;
+import io.etl.testing.EmbeddedMongo;
+import io.etl.testing.LakeLines;
+import io.etl.testing.RecordingContext;
+import io.etl.testing.TestSettings;
+import io.etl.window.WindowParameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class TransformTaskTest {
+
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+
+    @TempDir
+    Path home;
+    private MongoDatabase database;
+    private EtlEnvironment environment;
+
+    @BeforeEach
+    void sampleActions() {
+        database = MONGO.database();
+        EmbeddedMongo.indexedCollection(database, "actions_taken", "date", List.of(
+                Documents.action("view_page").id("6565a1b2c3d4e5f601234567").user(7).at("2026-11-01T10:00:00.123Z")
+                        .values("/home", 3).build(),
+                Documents.action("comment").id("6565a1b2c3d4e5f601234568").without("user_id").at("2026-11-01T23:59:59.999Z")
+                        .values("tab\there \"q\"", "C:\\x", "日本", null, 5.5, "sixth").build(),
+                Documents.action("logout").id("6565a1b2c3d4e5f601234569").at("2026-11-01T12:00:00Z").without("value").build()));
+    }
+
+    @AfterEach
+    void closeEnvironment() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @Test
+    void turns_dates_into_utc_timestamps_and_the_value_array_into_five_columns() throws Exception {
+        TransformTask transform = transform();
+
+        RunSummary summary = Scheduler.builder().build().run(transform);
+
+        assertEquals(RunStatus.SUCCESS, summary.status());
+        assertEquals(List.of(
+                "6565a1b2c3d4e5f601234567\t7\tview_page\t2026-11-01 10:00:00\t/home\t3\t\\N\t\\N\t\\N",
+                "6565a1b2c3d4e5f601234568\t\\N\tcomment\t2026-11-01 23:59:59\ttab\\there \"q\"\tC:\\\\x\t日本\t\\N\t5.5",
+                "6565a1b2c3d4e5f601234569\t1\tlogout\t2026-11-01 12:00:00\t\\N\t\\N\t\\N\t\\N\t\\N"),
+                LakeLines.of(transform.output().get(0)));
+        assertEquals(3, summary.rootOutcome().metrics().get("rows_transformed"));
+        assertTrue(transform.complete());
+    }
+
+    @Test
+    void a_pig_syntax_error_reaches_the_user_as_the_script_name_and_line() throws Exception {
+        Path scripts = Files.createDirectory(home.resolve("pig"));
+        Files.writeString(scripts.resolve("actions_taken.pig"), """
+                actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray);
+                -- the next statement lacks its semicolon
+                rows = FOREACH actions GENERATE id
+                STORE rows INTO '$output';
+                """);
+        TransformTask transform = transform("pig.dir", scripts.toString());
+
+        TaskOutcome outcome = Scheduler.builder().build().run(transform).rootOutcome();
+
+        assertEquals("actions_taken.pig line 3, column 32: Syntax error, unexpected symbol at or near 'id'",
+                outcome.error().orElseThrow());
+        assertEquals(1, outcome.attempts(), "a script error is not retried");
+        assertFalse(transform.complete());
+    }
+
+    @Test
+    void a_failing_pig_job_names_the_script_lines_and_leaves_no_success_flag() throws Exception {
+        Path scripts = Files.createDirectory(home.resolve("pig"));
+        Files.writeString(scripts.resolve("actions_taken.pig"), """
+                actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray, user_id:chararray, action:chararray);
+                rows = FOREACH actions GENERATE id, ToDate(action, 'yyyy-MM-dd');
+                STORE rows INTO '$output';
+                """);
+        TransformTask transform = transform("pig.dir", scripts.toString());
+        transform.requires().get(0).run(new RecordingContext());
+
+        Exception failure = assertThrows(Exception.class, () -> transform.run(new RecordingContext()));
+
+        assertTrue(failure.getMessage().startsWith("actions_taken.pig: the Pig job of actions (line 1), rows (line 2) failed"),
+                failure.getMessage());
+        assertFalse(transform.complete());
+    }
+
+    @Test
+    void a_missing_script_is_reported_with_both_places_looked_in() {
+        PermanentFailure missing = assertThrows(PermanentFailure.class, () -> PigScript.find("nowhere", home));
+
+        assertEquals("no Pig script nowhere.pig in " + home + " (setting pig.dir) nor on the class path under pig/",
+                missing.getMessage());
+    }
+
+    @Test
+    void the_script_in_the_pig_folder_is_preferred_to_the_packaged_one() throws Exception {
+        assertTrue(PigScript.find("actions_taken", home).text().contains("ValueColumns"), "the packaged script");
+
+        Files.writeString(home.resolve("actions_taken.pig"), "-- edited\n");
+        assertEquals(new PigScript("actions_taken.pig", "-- edited\n"), PigScript.find("actions_taken", home));
+    }
+
+    private TransformTask transform(String... settings) {
+        String[] all = new String[settings.length + 2];
+        all[0] = "mongo.uri";
+        all[1] = MONGO.uri(database);
+        System.arraycopy(settings, 0, all, 2, settings.length);
+        environment = new EtlEnvironment(TestSettings.of(home, all));
+        return ActionsTaken.pipeline(environment).transform()
+                .with(WindowParameters.LOWER, Instant.parse("2026-11-01T00:00:00Z"))
+                .with(WindowParameters.UPPER, Instant.parse("2026-11-02T00:00:00Z"))
+                .create();
+    }
+
+}
