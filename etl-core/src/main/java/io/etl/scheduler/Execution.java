@@ -22,19 +22,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the pending tasks of a plan on a pool of workers. One coordinator thread owns all the state: it starts a
- * task once its requirements are done, hears back from the workers through a queue, schedules retries, and marks
- * the dependents of a final failure as upstream-failed while every independent branch goes on.
+ * Runs the pending tasks of a plan on a pool of workers. One coordinator thread owns all the state: it hands a task
+ * to the pool as soon as its requirements are done, hears back from the workers through a queue, schedules
+ * retries, and marks the dependents of a final failure as upstream-failed while every independent branch goes on.
+ * Workers take the next ready task from the pool's queue (highest priority first) without waiting for the
+ * coordinator, so a long run of small tasks costs no round trip per task.
  */
 final class Execution {
 
     sealed interface Message {
+    }
+
+    record Started(Task task, Instant at) implements Message {
     }
 
     record Finished(Task task, Duration duration, Throwable error, Map<String, Long> metrics) implements Message {
@@ -47,21 +53,21 @@ final class Execution {
     }
 
     private static final Duration DRAIN_AFTER_CANCEL = Duration.ofSeconds(10);
+    private static final Comparator<Progress> READY_ORDER =
+            Comparator.comparingInt((Progress p) -> -p.task.priority()).thenComparingLong(p -> p.sequence);
 
     private final Plan plan;
     private final String runId;
-    private final int workers;
     private final RetryPolicy defaultRetries;
     private final Clock clock;
     private final RunListener listeners;
-    private final ExecutorService pool;
+    private final ThreadPoolExecutor pool;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final Map<Task, Progress> progress = new HashMap<>();
-    private final PriorityQueue<Progress> ready = new PriorityQueue<>(
-            Comparator.comparingInt((Progress p) -> -p.task.priority()).thenComparingLong(p -> p.sequence));
+    private final List<Progress> becameReady = new ArrayList<>();
     private final PriorityQueue<Progress> retries = new PriorityQueue<>(Comparator.comparingLong(p -> p.retryAtNanos));
     private volatile boolean cancelled;
-    private int inFlight;
+    private int submitted;
     private int unresolved;
 
     /** Where one pending task stands. */
@@ -72,7 +78,6 @@ final class Execution {
         int attempts;
         boolean running;
         Duration spent = Duration.ZERO;
-        Instant startedAt;
         long retryAtNanos;
         String error;
         Map<String, Long> metrics = Map.of();
@@ -85,44 +90,81 @@ final class Execution {
         }
     }
 
-    Execution(Plan plan, String runId, int workers, RetryPolicy defaultRetries, Clock clock, RunListener listeners,
-              ExecutorService pool) {
+    /** One attempt waiting in the pool's queue, ordered like the ready tasks it stands for. */
+    private final class Attempt implements Runnable, Comparable<Attempt> {
+        private final Progress progress;
+        private final AttemptContext context;
+
+        Attempt(Progress progress, AttemptContext context) {
+            this.progress = progress;
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            Task task = progress.task;
+            Instant startedAt = clock.instant();
+            inbox.add(new Started(task, startedAt));
+            Throwable error = null;
+            try {
+                task.run(context);
+                checkOutputs(task);
+            } catch (Throwable e) {
+                error = e;
+            }
+            inbox.add(new Finished(task, Duration.between(startedAt, clock.instant()), error, context.metrics()));
+        }
+
+        @Override
+        public int compareTo(Attempt other) {
+            return READY_ORDER.compare(progress, other.progress);
+        }
+    }
+
+    Execution(Plan plan, String runId, int workers, RetryPolicy defaultRetries, Clock clock, RunListener listeners) {
         this.plan = plan;
         this.runId = runId;
-        this.workers = workers;
         this.defaultRetries = defaultRetries;
         this.clock = clock;
         this.listeners = listeners;
-        this.pool = pool;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new PriorityBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "etl-worker-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Stops starting tasks and interrupts the running ones; {@link #execute} then returns promptly. */
     void cancel() {
         cancelled = true;
-        pool.shutdownNow();
         inbox.add(new Wakeup());
     }
 
     List<TaskOutcome> execute() throws InterruptedException {
-        long sequence = 0;
-        for (Task task : plan.pending()) {
-            progress.put(task, new Progress(task, sequence++));
-        }
-        unresolved = progress.size();
-        for (Task task : plan.tasks()) {
-            Plan.Status status = plan.status(task);
-            if (status == Plan.Status.MISSING_INPUT || status == Plan.Status.BROKEN) {
-                blockDependents(task);
+        try {
+            long sequence = 0;
+            for (Task task : plan.pending()) {
+                progress.put(task, new Progress(task, sequence++));
             }
-        }
-        for (Progress p : progress.values()) {
-            p.waitingFor = (int) plan.requirements(p.task).stream().filter(r -> plan.status(r) != Plan.Status.COMPLETE).count();
-            if (p.waitingFor == 0 && p.state == null) {
-                ready.add(p);
+            unresolved = progress.size();
+            for (Task task : plan.tasks()) {
+                Plan.Status status = plan.status(task);
+                if (status == Plan.Status.MISSING_INPUT || status == Plan.Status.BROKEN) {
+                    blockDependents(task);
+                }
             }
+            for (Progress p : progress.values()) {
+                p.waitingFor = (int) plan.requirements(p.task).stream().filter(r -> plan.status(r) != Plan.Status.COMPLETE).count();
+                if (p.waitingFor == 0 && p.state == null) {
+                    becameReady.add(p);
+                }
+            }
+            coordinate();
+            return outcomes();
+        } finally {
+            pool.shutdownNow();
         }
-        coordinate();
-        return outcomes();
     }
 
     private void coordinate() throws InterruptedException {
@@ -131,56 +173,30 @@ final class Execution {
                 drainAfterCancel();
                 return;
             }
-            startReadyTasks();
-            if (inFlight == 0 && ready.isEmpty() && retries.isEmpty()) {
+            submitReadyTasks();
+            if (submitted == 0 && retries.isEmpty()) {
                 throw new IllegalStateException("scheduler stalled with " + unresolved + " tasks unresolved");
             }
             long waitNanos = retries.isEmpty() ? TimeUnit.SECONDS.toNanos(1) : retries.peek().retryAtNanos - System.nanoTime();
             Message message = inbox.poll(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
-            if (message != null) {
+            for (; message != null; message = inbox.poll()) {
                 handle(message);
-                for (Message more = inbox.poll(); more != null; more = inbox.poll()) {
-                    handle(more);
-                }
             }
             while (!retries.isEmpty() && retries.peek().retryAtNanos <= System.nanoTime()) {
-                ready.add(retries.poll());
+                becameReady.add(retries.poll());
             }
         }
     }
 
-    private void startReadyTasks() {
-        while (inFlight < workers && !ready.isEmpty()) {
-            start(ready.poll());
+    /** Hands over what became ready, highest priority first, so that an idle worker takes the right one. */
+    private void submitReadyTasks() {
+        becameReady.sort(READY_ORDER);
+        for (Progress p : becameReady) {
+            p.attempts++;
+            submitted++;
+            pool.execute(new Attempt(p, new AttemptContext(runId, p.task, p.attempts, clock, inbox::add)));
         }
-    }
-
-    private void start(Progress p) {
-        p.attempts++;
-        p.startedAt = clock.instant();
-        p.running = true;
-        inFlight++;
-        int attempt = p.attempts;
-        listeners.onEvent(new RunEvent.TaskStarted(runId, p.startedAt, p.task, attempt));
-        AttemptContext context = new AttemptContext(runId, p.task, attempt, clock, inbox::add);
-        try {
-            pool.execute(attempt(p, context));
-        } catch (RejectedExecutionException cancelledMeanwhile) {
-            inbox.add(new Finished(p.task, Duration.ZERO, new InterruptedException("cancelled before it started"), Map.of()));
-        }
-    }
-
-    private Runnable attempt(Progress p, AttemptContext context) {
-        return () -> {
-            Throwable error = null;
-            try {
-                p.task.run(context);
-                checkOutputs(p.task);
-            } catch (Throwable e) {
-                error = e;
-            }
-            inbox.add(new Finished(p.task, Duration.between(p.startedAt, clock.instant()), error, context.metrics()));
-        };
+        becameReady.clear();
     }
 
     /** A run() that returns without producing its outputs has failed, or its dependents would read nothing. */
@@ -200,7 +216,10 @@ final class Execution {
     }
 
     private void handle(Message message) {
-        if (message instanceof Finished finished) {
+        if (message instanceof Started started) {
+            progress.get(started.task()).running = true;
+            listeners.onEvent(new RunEvent.TaskStarted(runId, started.at(), started.task(), progress.get(started.task()).attempts));
+        } else if (message instanceof Finished finished) {
             finish(finished);
         } else if (message instanceof Progressed p) {
             listeners.onEvent(new RunEvent.TaskProgressed(runId, clock.instant(), p.task(), p.step(), p.done(), p.total()));
@@ -208,7 +227,7 @@ final class Execution {
     }
 
     private void finish(Finished finished) {
-        inFlight--;
+        submitted--;
         Progress p = progress.get(finished.task());
         p.running = false;
         p.spent = p.spent.plus(finished.duration());
@@ -220,7 +239,7 @@ final class Execution {
             for (Task dependent : plan.dependents(p.task)) {
                 Progress d = progress.get(dependent);
                 if (d != null && d.state == null && --d.waitingFor == 0) {
-                    ready.add(d);
+                    becameReady.add(d);
                 }
             }
             return;
@@ -256,12 +275,19 @@ final class Execution {
         unresolved--;
     }
 
+    /** Interrupts the running tasks and waits a little for them to report; what never started is not run. */
     private void drainAfterCancel() throws InterruptedException {
+        for (Runnable neverStarted : pool.shutdownNow()) {
+            ((Attempt) neverStarted).progress.attempts--;
+            submitted--;
+        }
         long deadline = System.nanoTime() + DRAIN_AFTER_CANCEL.toNanos();
-        while (inFlight > 0 && System.nanoTime() < deadline) {
+        while (submitted > 0 && System.nanoTime() < deadline) {
             Message message = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (message instanceof Finished finished) {
                 finish(finished);
+            } else if (message instanceof Started started) {
+                progress.get(started.task()).running = true;
             }
         }
         for (Progress p : progress.values()) {
@@ -269,7 +295,7 @@ final class Execution {
                 p.error = "interrupted while running";
             }
             if (p.state == null) {
-                p.state = p.attempts > 0 ? TaskState.FAILED : TaskState.NOT_RUN;
+                p.state = p.error != null ? TaskState.FAILED : TaskState.NOT_RUN;
             }
         }
         unresolved = 0;

@@ -82,8 +82,7 @@ public final class Scheduler {
         String runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         Plan plan = plan(root);
         listeners.onEvent(new RunEvent.RunStarted(runId, startedAt, root, plan, workers, tookOverLockFrom));
-        ExecutorService pool = newPool(workers, "etl-worker");
-        Execution execution = new Execution(plan, runId, workers, retryPolicy, clock, listeners, pool);
+        Execution execution = new Execution(plan, runId, workers, retryPolicy, clock, listeners);
         current = execution;
         List<TaskOutcome> outcomes;
         try {
@@ -96,7 +95,6 @@ public final class Scheduler {
             execution.cancel();
             throw new SchedulingException("interrupted", e);
         } finally {
-            pool.shutdownNow();
             current = null;
         }
         RunSummary summary = new RunSummary(runId, root, status(root, plan, outcomes), startedAt, clock.instant(), workers, outcomes);
