@@ -4,6 +4,8 @@ import io.etl.environment.EtlEnvironment;
 import io.etl.pipeline.EtlPipeline;
 import io.etl.spec.EtlSpec;
 import io.etl.spec.FieldType;
+import io.etl.warehouse.SqlType;
+import io.etl.warehouse.Table;
 
 import java.util.Map;
 
@@ -28,7 +30,20 @@ public final class ActionsTaken {
     private ActionsTaken() {
     }
 
+    /** The warehouse table: the transform's columns, in its order. */
+    public static Table table(String schema) {
+        Table.Builder table = Table.named("actions_taken").schema(schema)
+                .column("id", SqlType.varchar(24))
+                .column("user_id", SqlType.bigint())
+                .column("action", SqlType.varchar(256))
+                .column("date", SqlType.timestamp());
+        for (int i = 1; i <= VALUE_COLUMNS; i++) {
+            table.column("value_" + i, SqlType.varchar(4096));
+        }
+        return table.key("id").cursor("date").distKey("user_id").sortKey("date").build();
+    }
+
     public static EtlPipeline pipeline(EtlEnvironment environment) {
-        return EtlPipeline.of(SPEC, Map.of("value_columns", String.valueOf(VALUE_COLUMNS)), environment);
+        return EtlPipeline.of(SPEC, Map.of("value_columns", String.valueOf(VALUE_COLUMNS)), ActionsTaken::table, environment);
     }
 }

@@ -5,8 +5,10 @@ import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.Lake;
 import io.etl.mongo.MongoSource;
 import io.etl.task.PermanentFailure;
+import io.etl.warehouse.Warehouse;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * What the stages of every ETL share, read from the settings when first needed: task types are created on every
@@ -20,9 +22,14 @@ public final class EtlEnvironment implements AutoCloseable {
 
     private final Settings settings;
     private Lake lake;
+    private Warehouse warehouse;
 
     public EtlEnvironment(Settings settings) {
         this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /** The lake of setting {@code lake.uri}, opened once. */
@@ -64,8 +71,19 @@ public final class EtlEnvironment implements AutoCloseable {
                 + text + "'");
     }
 
+    /** The warehouse of setting {@code warehouse.url} (the embedded one without it), opened once. */
+    public synchronized Warehouse warehouse() {
+        if (warehouse == null) {
+            warehouse = Warehouse.open(settings, Clock.systemUTC());
+        }
+        return warehouse;
+    }
+
     @Override
     public synchronized void close() {
+        if (warehouse != null) {
+            warehouse.close();
+        }
         if (lake != null) {
             lake.close();
         }

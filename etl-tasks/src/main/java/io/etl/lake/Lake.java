@@ -4,6 +4,7 @@ import io.etl.config.Settings;
 import io.etl.state.StateDirectory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,12 @@ public sealed interface Lake extends AutoCloseable permits LocalLake, S3Lake {
     List<String> list(String directory) throws IOException;
 
     String read(String path) throws IOException;
+
+    /** Streams a file, for data too large to hold as one string (the load reads part files this way). */
+    InputStream open(String path) throws IOException;
+
+    /** The file as a warehouse names it in a load: {@code s3://bucket/key} for S3, a local path otherwise. */
+    String objectUri(String path);
 
     /** Writes a whole file; readers see the old content or the new, never a part. */
     void write(String path, String content) throws IOException;

@@ -31,6 +31,11 @@ public record LakeDirectory(Lake lake, String path) implements Target {
         return lake.list(path).stream().filter(name -> name.startsWith(PART_PREFIX)).toList();
     }
 
+    /** The path of one of its files, relative to the lake. */
+    public String file(String name) {
+        return path + "/" + name;
+    }
+
     /** Removes the directory and what an earlier attempt left in it. */
     public void clear() throws IOException {
         lake.deleteDirectory(path);
@@ -47,10 +52,6 @@ public record LakeDirectory(Lake lake, String path) implements Target {
     /** Flags the directory complete: the last write of a stage. */
     public void markComplete() throws IOException {
         write(SUCCESS_FLAG, "");
-    }
-
-    private String file(String name) {
-        return path + "/" + name;
     }
 
     @Override

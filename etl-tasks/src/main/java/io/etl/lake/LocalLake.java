@@ -1,6 +1,7 @@
 package io.etl.lake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +48,16 @@ public record LocalLake(Path root) implements Lake {
     @Override
     public String read(String path) throws IOException {
         return Files.readString(resolve(path), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        return Files.newInputStream(resolve(path));
+    }
+
+    @Override
+    public String objectUri(String path) {
+        return resolve(path).toString();
     }
 
     @Override

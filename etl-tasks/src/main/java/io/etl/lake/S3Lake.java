@@ -1,6 +1,7 @@
 package io.etl.lake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,16 @@ public final class S3Lake implements Lake {
     @Override
     public String read(String path) throws IOException {
         return call(() -> s3.getObjectAsBytes(g -> g.bucket(location.bucket()).key(location.key(path))).asUtf8String());
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        return call(() -> s3.getObject(g -> g.bucket(location.bucket()).key(location.key(path))));
+    }
+
+    @Override
+    public String objectUri(String path) {
+        return "s3://" + location.bucket() + "/" + location.key(path);
     }
 
     @Override

@@ -2,27 +2,37 @@ package io.etl.pipeline;
 
 import io.etl.environment.EtlEnvironment;
 import io.etl.extract.ExtractTask;
+import io.etl.load.EtlRun;
+import io.etl.load.LoadTask;
 import io.etl.spec.EtlSpec;
 import io.etl.task.TaskType;
 import io.etl.transform.TransformTask;
+import io.etl.warehouse.Table;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The task types of one ETL, each stage requiring the one before: {@code <name>_extract}, then
- * {@code <name>_transform}.
+ * The task types of one ETL, each stage requiring the one before: {@code <name>_extract}, {@code <name>_transform},
+ * {@code <name>_load}, and {@code <name>} itself, which picks the window (incremental, backfill or full refresh).
  *
  * @param scriptParameters the ETL's own parameters for its Pig script
  */
-public record EtlPipeline(TaskType<ExtractTask> extract, TaskType<TransformTask> transform) {
+public record EtlPipeline(TaskType<ExtractTask> extract, TaskType<TransformTask> transform, TaskType<LoadTask> load,
+                          TaskType<EtlRun> run) {
 
-    public static EtlPipeline of(EtlSpec spec, Map<String, String> scriptParameters, EtlEnvironment environment) {
+    /** @param table the warehouse table, given the schema it lives in */
+    public static EtlPipeline of(EtlSpec spec, Map<String, String> scriptParameters, Function<String, Table> table,
+                                 EtlEnvironment environment) {
         TaskType<ExtractTask> extract = ExtractTask.type(spec, environment);
-        return new EtlPipeline(extract, TransformTask.type(spec, scriptParameters, extract, environment));
+        TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, extract, environment);
+        TaskType<LoadTask> load = LoadTask.type(spec, table, transform, environment);
+        return new EtlPipeline(extract, transform, load, EtlRun.type(spec, table, load, environment, Clock.systemUTC()));
     }
 
     public List<TaskType<?>> types() {
-        return List.of(extract, transform);
+        return List.of(run, extract, transform, load);
     }
 }

@@ -236,7 +236,7 @@ class ExtractTaskTest {
         List<String> all = new ArrayList<>(List.of("mongo.uri", MONGO.uri(database)));
         all.addAll(List.of(settings));
         environment = new EtlEnvironment(TestSettings.of(home, all.toArray(String[]::new)));
-        return EtlPipeline.of(spec, Map.of(), environment);
+        return EtlPipeline.of(spec, Map.of(), ActionsTaken::table, environment);
     }
 
     private ExtractTask extract(EtlSpec spec, String lower, String upper, String... settings) {

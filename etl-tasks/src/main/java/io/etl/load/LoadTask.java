@@ -1,0 +1,135 @@
+package io.etl.load;
+
+import io.etl.environment.EtlEnvironment;
+import io.etl.extract.ExtractCounts;
+import io.etl.extract.ExtractTask;
+import io.etl.lake.LakeDirectory;
+import io.etl.parameter.Parameter;
+import io.etl.parameter.ParameterValues;
+import io.etl.spec.EtlSpec;
+import io.etl.state.Json;
+import io.etl.task.PermanentFailure;
+import io.etl.task.TaskContext;
+import io.etl.task.TaskType;
+import io.etl.transform.TransformTask;
+import io.etl.warehouse.Dialect;
+import io.etl.warehouse.LoadMarker;
+import io.etl.warehouse.LoadResult;
+import io.etl.warehouse.PostgresCopy;
+import io.etl.warehouse.RedshiftCopy;
+import io.etl.warehouse.StagingCopy;
+import io.etl.warehouse.Table;
+import io.etl.warehouse.Warehouse;
+import io.etl.window.WindowParameters;
+import io.etl.window.WindowTask;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Loads one window of an ETL's transform output into its warehouse table, exactly once: the rows are merged by
+ * key and the window's marker written in one transaction, after the counts of every stage reconcile.
+ */
+public final class LoadTask extends WindowTask {
+
+    public static final Parameter<Boolean> FULL_REFRESH = Parameter.flag("full-refresh")
+            .describedAs("replace the whole table with this window's rows");
+    public static final String IAM_ROLE = "warehouse.iam.role";
+    public static final String COPY_OPTIONS = "warehouse.copy.options";
+
+    private final Definition definition;
+
+    private LoadTask(Definition definition, ParameterValues values) {
+        super(definition.type, values);
+        this.definition = definition;
+    }
+
+    /** The load of one ETL: family {@code <name>_load}. */
+    public static TaskType<LoadTask> type(EtlSpec spec, Function<String, Table> table, TaskType<TransformTask> transform,
+                                          EtlEnvironment environment) {
+        return new Definition(spec, table, transform, environment).type;
+    }
+
+    private Table table() {
+        return definition.table.apply(definition.environment.settings().get(Warehouse.SCHEMA, "public"));
+    }
+
+    @Override
+    public List<TransformTask> requires() {
+        return List.of(definition.transform.with(WindowParameters.LOWER, window().lower())
+                .with(WindowParameters.UPPER, window().upper())
+                .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
+                .create());
+    }
+
+    @Override
+    public List<LoadedWindow> output() {
+        return List.of(new LoadedWindow(definition.environment.warehouse(), table(), definition.spec.name(), window()));
+    }
+
+    @Override
+    public void run(TaskContext context) throws Exception {
+        TransformTask transform = requires().get(0);
+        LakeDirectory transformed = transform.output().get(0);
+        LakeDirectory extracted = transform.requires().get(0).output().get(0);
+        LoadMarker marker = reconciledMarker(context.runId(), ExtractCounts.read(extracted), transformed);
+        Warehouse warehouse = definition.environment.warehouse();
+        List<String> parts = transformed.parts().stream().map(transformed::file).toList();
+        context.progress("load", 0, marker.rowsTransformed());
+        LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed), parts, get(FULL_REFRESH));
+        context.progress("load", result.rowsLoaded(), marker.rowsTransformed());
+        context.record("rows_loaded", result.rowsLoaded());
+        context.record("rows_new", result.rowsNew());
+        context.record("rows_replaced", result.rowsReplaced());
+    }
+
+    /** Documents matched = rows extracted = rows transformed + rows rejected, or the load does not start. */
+    private LoadMarker reconciledMarker(String runId, ExtractCounts extract, LakeDirectory transformed) throws IOException, PermanentFailure {
+        var counts = Json.MAPPER.readTree(transformed.read(ExtractCounts.FILE));
+        long rowsTransformed = counts.path("rows_transformed").asLong(-1);
+        long rowsRejected = counts.path("rows_rejected").asLong(0);
+        if (extract.documentsMatched() != extract.rowsExtracted()) {
+            throw new PermanentFailure("extract of " + window() + ": " + extract.documentsMatched() + " documents matched but "
+                    + extract.rowsExtracted() + " rows were extracted");
+        }
+        if (rowsTransformed + rowsRejected != extract.rowsExtracted()) {
+            throw new PermanentFailure("transform of " + window() + ": " + extract.rowsExtracted() + " rows extracted but "
+                    + rowsTransformed + " transformed and " + rowsRejected + " rejected");
+        }
+        return new LoadMarker(definition.spec.name(), window(), runId, extract.documentsMatched(), extract.rowsExtracted(),
+                rowsTransformed, rowsRejected);
+    }
+
+    private StagingCopy copy(Warehouse warehouse, LakeDirectory transformed) throws PermanentFailure {
+        var lake = definition.environment.lake();
+        if (warehouse.dialect() == Dialect.POSTGRES) {
+            return new PostgresCopy(lake);
+        }
+        if (!lake.objectUri("x").startsWith("s3://")) {
+            throw new PermanentFailure("Redshift loads from S3: set lake.uri to s3://bucket/prefix (it is " + lake + ")");
+        }
+        String role = definition.environment.settings().get(IAM_ROLE).orElseThrow(() -> new PermanentFailure(
+                "Redshift COPY needs an IAM role that can read the lake: set " + IAM_ROLE));
+        String manifest = transformed.path().replaceAll("/transform$", "/load/manifest.json");
+        return new RedshiftCopy(lake, manifest, role, definition.environment.settings().get(COPY_OPTIONS, RedshiftCopy.DEFAULT_OPTIONS));
+    }
+
+    private static final class Definition {
+        private final EtlSpec spec;
+        private final Function<String, Table> table;
+        private final TaskType<TransformTask> transform;
+        private final EtlEnvironment environment;
+        private final TaskType<LoadTask> type;
+
+        private Definition(EtlSpec spec, Function<String, Table> table, TaskType<TransformTask> transform, EtlEnvironment environment) {
+            this.spec = spec;
+            this.table = table;
+            this.transform = transform;
+            this.environment = environment;
+            this.type = TaskType.of(spec.name() + "_load", "Loads one window of " + spec.name() + " into the warehouse, exactly once",
+                    values -> new LoadTask(this, values),
+                    WindowParameters.LOWER, WindowParameters.UPPER, FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.etl.warehouse;
+
+/**
+ * What a load did to the target table.
+ *
+ * @param rowsLoaded   rows copied into staging and merged into the target
+ * @param rowsReplaced rows of the target replaced by a newer version with the same key (or removed by a full refresh)
+ */
+public record LoadResult(long rowsLoaded, long rowsReplaced) {
+
+    /** Rows whose key the table did not hold before. */
+    public long rowsNew() {
+        return Math.max(0, rowsLoaded - rowsReplaced);
+    }
+}

@@ -1,0 +1,241 @@
+package io.etl.warehouse;
+
+import io.etl.config.Settings;
+import io.etl.state.StateDirectory;
+import io.etl.task.PermanentFailure;
+import io.etl.window.Window;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TimeZone;
+
+/**
+ * The warehouse an ETL loads: Redshift or PostgreSQL by JDBC URL (setting {@value #URL}), or, with no URL, the
+ * embedded PostgreSQL in the state directory. A window is loaded in one transaction — staging, replacing the rows
+ * whose keys it holds, inserting, and the load marker — so a crash at any point leaves the table as it was.
+ */
+public final class Warehouse implements AutoCloseable {
+
+    public static final String URL = "warehouse.url";
+    public static final String USER = "warehouse.user";
+    public static final String PASSWORD = "warehouse.password";
+    public static final String PASSWORD_FILE = "warehouse.password.file";
+    public static final String SCHEMA = "warehouse.schema";
+
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+
+    private final Dialect dialect;
+    private final String url;
+    private final Properties credentials;
+    private final String schema;
+    private final Optional<EmbeddedWarehouse> embedded;
+    private final Clock clock;
+
+    private Warehouse(Dialect dialect, String url, Properties credentials, String schema,
+                      Optional<EmbeddedWarehouse> embedded, Clock clock) {
+        this.dialect = dialect;
+        this.url = url;
+        this.credentials = credentials;
+        this.schema = schema;
+        this.embedded = embedded;
+        this.clock = clock;
+    }
+
+    /** The configured warehouse; with no {@value #URL}, starts the embedded one. */
+    public static Warehouse open(Settings settings, Clock clock) {
+        String schema = settings.get(SCHEMA, "public");
+        Optional<String> url = settings.get(URL);
+        if (url.isEmpty()) {
+            EmbeddedWarehouse local = EmbeddedWarehouse.start(StateDirectory.from(settings).resolve("warehouse"));
+            return new Warehouse(Dialect.POSTGRES, local.jdbcUrl(), new Properties(), schema, Optional.of(local), clock);
+        }
+        Properties credentials = new Properties();
+        settings.get(USER).ifPresent(user -> credentials.setProperty("user", user));
+        password(settings).ifPresent(password -> credentials.setProperty("password", password));
+        return new Warehouse(Dialect.of(url.get()), url.get(), credentials, schema, Optional.empty(), clock);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public boolean embedded() {
+        return embedded.isPresent();
+    }
+
+    /**
+     * @throws PermanentFailure when the warehouse refuses the credentials; other failures (unreachable) may pass
+     */
+    public Connection connect() throws SQLException, PermanentFailure {
+        try {
+            return DriverManager.getConnection(url, credentials);
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("28")) {
+                throw new PermanentFailure("the warehouse refused user '" + credentials.getProperty("user", "")
+                        + "': " + e.getMessage() + " (settings " + USER + ", " + PASSWORD + " or " + PASSWORD_FILE + ")", e);
+            }
+            throw new SQLException("cannot reach the warehouse " + describe() + ": " + e.getMessage(), state, e);
+        }
+    }
+
+    /** The URL without its query, which may hold credentials. */
+    public String describe() {
+        int query = url.indexOf('?');
+        return (query < 0 ? url : url.substring(0, query)) + (embedded() ? " (embedded)" : "");
+    }
+
+    /** The newest cursor value loaded so far, or empty when the table does not exist or has no rows. */
+    public Optional<Instant> maxCursor(Table table) throws SQLException, PermanentFailure {
+        try (Connection connection = connect()) {
+            if (!exists(connection, table.schema(), table.name())) {
+                return Optional.empty();
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet max = statement.executeQuery(new Statements(dialect, table).maxCursor())) {
+                max.next();
+                return Optional.ofNullable(max.getTimestamp(1, UTC)).map(Timestamp::toInstant);
+            }
+        }
+    }
+
+    public long count(Table table) throws SQLException, PermanentFailure {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery(new Statements(dialect, table).count())) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    /** Whether this window of this ETL has been loaded: its marker row exists. */
+    public boolean loaded(Table table, String etl, Window window) throws SQLException, PermanentFailure {
+        try (Connection connection = connect()) {
+            if (!exists(connection, table.schema(), Statements.MARKERS)) {
+                return false;
+            }
+            try (PreparedStatement find = connection.prepareStatement(new Statements(dialect, table).findMarker())) {
+                find.setString(1, etl);
+                find.setTimestamp(2, Timestamp.from(window.lower()), UTC);
+                find.setTimestamp(3, Timestamp.from(window.upper()), UTC);
+                try (ResultSet marker = find.executeQuery()) {
+                    return marker.next();
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads one window in one transaction: the table and the marker table are created if missing, the parts copied
+     * into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace deleted (every row, for a full refresh), the staging rows inserted and
+     * the marker written. Nothing of it is visible until the commit; on any failure nothing of it remains.
+     */
+    public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, boolean fullRefresh)
+            throws SQLException, IOException, PermanentFailure {
+        long expected = marker.rowsTransformed();
+        Statements sql = new Statements(dialect, table);
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql.createSchema());
+                statement.execute(sql.createTable());
+                statement.execute(sql.createMarkers());
+                statement.execute(sql.createStaging());
+                long loaded = copy.copy(connection, sql, parts);
+                if (loaded != expected) {
+                    throw new PermanentFailure("the COPY into " + table.qualified() + " read " + loaded
+                            + " rows but the transform wrote " + expected);
+                }
+                long replaced = statement.executeUpdate(fullRefresh ? sql.deleteAll() : sql.deleteReplaced());
+                long inserted = statement.executeUpdate(sql.insertFromStaging());
+                if (inserted != loaded) {
+                    throw new PermanentFailure("staging held " + loaded + " rows but " + inserted + " were inserted into " + table.qualified());
+                }
+                if (fullRefresh) {
+                    try (PreparedStatement forget = connection.prepareStatement(sql.deleteMarkers())) {
+                        forget.setString(1, marker.etl());
+                        forget.executeUpdate();
+                    }
+                }
+                writeMarker(connection, sql, marker, loaded, Math.max(0, loaded - replaced));
+                connection.commit();
+                return new LoadResult(loaded, replaced);
+            } catch (SQLException | IOException | PermanentFailure | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    private void writeMarker(Connection connection, Statements sql, LoadMarker marker, long loaded, long fresh) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql.insertMarker())) {
+            insert.setString(1, marker.etl());
+            insert.setTimestamp(2, Timestamp.from(marker.window().lower()), UTC);
+            insert.setTimestamp(3, Timestamp.from(marker.window().upper()), UTC);
+            insert.setString(4, marker.runId());
+            insert.setLong(5, marker.rowsMatched());
+            insert.setLong(6, marker.rowsExtracted());
+            insert.setLong(7, marker.rowsTransformed());
+            insert.setLong(8, marker.rowsRejected());
+            insert.setLong(9, loaded);
+            insert.setLong(10, fresh);
+            insert.setTimestamp(11, Timestamp.from(clock.instant()), UTC);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Through information_schema: the Redshift driver's metadata calls do not work everywhere. */
+    private static boolean exists(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+            find.setString(1, schema);
+            find.setString(2, table);
+            try (ResultSet found = find.executeQuery()) {
+                return found.next();
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException alreadyGone) {
+            // the connection broke: the server rolls the transaction back itself
+        }
+    }
+
+    private static Optional<String> password(Settings settings) {
+        Optional<String> file = settings.get(PASSWORD_FILE);
+        if (file.isPresent()) {
+            try {
+                return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("setting " + PASSWORD_FILE + ": cannot read " + file.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return settings.get(PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        embedded.ifPresent(EmbeddedWarehouse::close);
+    }
+}

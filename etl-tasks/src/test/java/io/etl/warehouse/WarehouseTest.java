@@ -1,0 +1,176 @@
+package io.etl.warehouse;
+
+import io.etl.lake.LocalLake;
+import io.etl.task.PermanentFailure;
+import io.etl.testing.TestSettings;
+import io.etl.window.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Loads into a real PostgreSQL (the embedded one), and through the Redshift driver where it can run here. */
+class WarehouseTest {
+
+    private static final Window JANUARY = Window.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
+    private static final Window FEBRUARY = Window.of(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"));
+
+    @TempDir
+    static Path home;
+    private static Warehouse warehouse;
+
+    @TempDir
+    Path lakeRoot;
+    private LocalLake lake;
+    private Table table;
+
+    @BeforeAll
+    static void startWarehouse() {
+        warehouse = Warehouse.open(TestSettings.of(home), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stopWarehouse() {
+        warehouse.close();
+    }
+
+    @BeforeEach
+    void freshTable() throws Exception {
+        lake = LocalLake.at(lakeRoot);
+        table = Table.named("events_" + Long.toHexString(System.nanoTime())).schema("it")
+                .column("id", SqlType.varchar(24))
+                .column("select", SqlType.varchar(256))
+                .column("Happened At", SqlType.timestamp())
+                .key("id").cursor("Happened At").build();
+    }
+
+    private List<String> parts(String... contents) throws Exception {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < contents.length; i++) {
+            String path = "t/part-" + i;
+            Files.createDirectories(lakeRoot.resolve("t"));
+            Files.writeString(lakeRoot.resolve(path), contents[i]);
+            parts.add(path);
+        }
+        return parts;
+    }
+
+    /** Named after the table: markers of all tests share one marker table. */
+    private LoadMarker marker(Window window, long rows) {
+        return new LoadMarker(table.name(), window, "run-1", rows, rows, rows, 0);
+    }
+
+    private List<String> rows() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT * FROM " + table.qualified() + " ORDER BY \"id\"")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void a_load_creates_the_table_and_reads_back_exactly_the_text_of_the_lake() throws Exception {
+        List<String> parts = parts("a\tline\\\nbreak, tab\\\there, back\\\\slash\t2026-01-05 10:00:00\n",
+                "b\t\\N\t2026-01-06 11:30:00\n");
+
+        LoadResult result = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake), parts, false);
+
+        assertEquals(new LoadResult(2, 0), result);
+        assertEquals(List.of("a|line\nbreak, tab\there, back\\slash|2026-01-05 10:00:00", "b|null|2026-01-06 11:30:00"), rows());
+        assertEquals(Optional.of(Instant.parse("2026-01-06T11:30:00Z")), warehouse.maxCursor(table));
+        assertTrue(warehouse.loaded(table, table.name(), JANUARY));
+        assertFalse(warehouse.loaded(table, table.name(), FEBRUARY));
+    }
+
+    @Test
+    void a_second_load_with_overlapping_keys_replaces_the_rows_instead_of_duplicating_them() throws Exception {
+        warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake),
+                parts("a\tfirst\t2026-01-05 10:00:00\nb\tfirst\t2026-01-31 23:59:59\n"), false);
+
+        LoadResult second = warehouse.load(table, marker(FEBRUARY, 2), new PostgresCopy(lake),
+                parts("b\tsecond\t2026-01-31 23:59:59\nc\tsecond\t2026-02-02 00:00:00\n"), false);
+
+        assertEquals(1, second.rowsNew());
+        assertEquals(List.of("a|first|2026-01-05 10:00:00", "b|second|2026-01-31 23:59:59", "c|second|2026-02-02 00:00:00"), rows());
+    }
+
+    @Test
+    void a_full_refresh_replaces_every_row() throws Exception {
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\told\t2026-01-05 10:00:00\n"), false);
+
+        warehouse.load(table, marker(FEBRUARY, 1), new PostgresCopy(lake), parts("z\tnew\t2026-02-05 10:00:00\n"), true);
+
+        assertEquals(List.of("z|new|2026-02-05 10:00:00"), rows());
+        assertFalse(warehouse.loaded(table, table.name(), JANUARY), "a full refresh forgets the windows it replaced");
+    }
+
+    @Test
+    void a_malformed_file_fails_naming_file_line_and_column_and_leaves_the_table_unchanged() throws Exception {
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\tkept\t2026-01-05 10:00:00\n"), false);
+        List<String> bad = parts("b\tfine\t2026-02-05 10:00:00\n", "c\tfine\t2026-02-06 10:00:00\nd\tbroken\tnot a time\n");
+
+        LoadException e = assertThrows(LoadException.class,
+                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), bad, false));
+
+        assertEquals("load of " + lakeRoot.resolve("t/part-1") + " failed at line 2, column Happened At: "
+                + "invalid input syntax for type timestamp: \"not a time\"", e.getMessage());
+        assertEquals(List.of("a|kept|2026-01-05 10:00:00"), rows());
+        assertFalse(warehouse.loaded(table, table.name(), FEBRUARY));
+    }
+
+    @Test
+    void a_crash_inside_the_load_transaction_leaves_neither_rows_nor_marker() throws Exception {
+        StagingCopy copiesThenCrashes = (connection, sql, parts) -> {
+            new PostgresCopy(lake).copy(connection, sql, parts);
+            throw new SQLException("connection reset while loading");
+        };
+
+        assertThrows(SQLException.class, () -> warehouse.load(table, marker(JANUARY, 1), copiesThenCrashes,
+                parts("a\tlost\t2026-01-05 10:00:00\n"), false));
+
+        assertEquals(Optional.empty(), warehouse.maxCursor(table), "not even the table remains");
+        assertFalse(warehouse.loaded(table, table.name(), JANUARY));
+    }
+
+    @Test
+    void fewer_rows_than_the_transform_wrote_fails_the_load_before_it_commits() throws Exception {
+        PermanentFailure e = assertThrows(PermanentFailure.class, () -> warehouse.load(table, marker(JANUARY, 3),
+                new PostgresCopy(lake), parts("a\tonly\t2026-01-05 10:00:00\n"), false));
+
+        assertTrue(e.getMessage().endsWith("read 1 rows but the transform wrote 3"), e.getMessage());
+        assertFalse(warehouse.loaded(table, table.name(), JANUARY));
+    }
+
+    @Test
+    void wrong_credentials_are_a_permanent_failure_naming_the_user() {
+        Warehouse wrong = Warehouse.open(TestSettings.of(home, "warehouse.url", "jdbc:postgresql://127.0.0.1:1/postgres",
+                "warehouse.user", "loader", "warehouse.password", "nope"), Clock.systemUTC());
+
+        SQLException unreachable = assertThrows(SQLException.class, wrong::connect);
+
+        assertTrue(unreachable.getMessage().startsWith("cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/postgres: "),
+                unreachable.getMessage());
+        assertFalse(unreachable.getMessage().contains("nope"));
+    }
+}
