@@ -27,15 +27,18 @@ final class ConsoleProgress implements RunListener {
 
     private final PrintWriter err;
     private final Settings settings;
+    private final boolean barsShowProgress;
     private boolean oneByOne;
     private long toRun;
     private long done;
     private long failed;
     private long lastCountNanos;
 
-    ConsoleProgress(PrintWriter err, Settings settings) {
+    /** @param barsShowProgress a terminal shows progress as bars ({@link TerminalProgress}), not as lines */
+    ConsoleProgress(PrintWriter err, Settings settings, boolean barsShowProgress) {
         this.err = err;
         this.settings = settings;
+        this.barsShowProgress = barsShowProgress;
     }
 
     @Override
@@ -52,7 +55,7 @@ final class ConsoleProgress implements RunListener {
                     "took over the lock left by a run that did not finish: " + owner));
         } else if (event instanceof RunEvent.TaskStarted started && oneByOne) {
             print(event, "start   " + started.task().id() + (started.attempt() > 1 ? " (attempt " + started.attempt() + ")" : ""));
-        } else if (event instanceof RunEvent.TaskProgressed p && oneByOne) {
+        } else if (event instanceof RunEvent.TaskProgressed p && oneByOne && !barsShowProgress) {
             String share = p.total() > 0 ? String.format(Locale.ROOT, " %d%% (%,d of %,d)", 100 * p.done() / p.total(), p.done(), p.total()) : "";
             print(event, "        " + p.task().id() + ": " + p.step() + share);
         } else if (event instanceof RunEvent.TaskSucceeded succeeded) {

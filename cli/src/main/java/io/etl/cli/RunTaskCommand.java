@@ -43,11 +43,14 @@ final class RunTaskCommand extends TaskSubcommand {
             out.flush();
             return PlanText.canRun(plan) ? ExitCodes.OK : ExitCodes.SCHEDULING_ERROR;
         }
-        Scheduler scheduler = builder
-                .lockDirectory(state.locks(), "etl run " + task.id())
-                .listener(new ConsoleProgress(err, settings))
-                .listener(new RunHistory(state.history(), settings))
-                .build();
+        boolean terminal = System.console() != null;
+        builder.lockDirectory(state.locks(), "etl run " + task.id())
+                .listener(new ConsoleProgress(err, settings, terminal))
+                .listener(new RunHistory(state.history(), settings));
+        if (terminal) {
+            builder.listener(new TerminalProgress(System.err));
+        }
+        Scheduler scheduler = builder.build();
         RunSummary summary;
         try (ShutdownGuard guard = ShutdownGuard.cancelling(scheduler)) {
             summary = scheduler.run(task);
