@@ -33,6 +33,7 @@ final class ConsoleProgress implements RunListener {
     private long done;
     private long failed;
     private long lastCountNanos;
+    private final java.util.Map<io.etl.task.Task, Long> lastProgressNanos = new java.util.HashMap<>();
 
     /** @param barsShowProgress a terminal shows progress as bars ({@link TerminalProgress}), not as lines */
     ConsoleProgress(PrintWriter err, Settings settings, boolean barsShowProgress) {
@@ -55,7 +56,7 @@ final class ConsoleProgress implements RunListener {
                     "took over the lock left by a run that did not finish: " + owner));
         } else if (event instanceof RunEvent.TaskStarted started && oneByOne) {
             print(event, "start   " + started.task().id() + (started.attempt() > 1 ? " (attempt " + started.attempt() + ")" : ""));
-        } else if (event instanceof RunEvent.TaskProgressed p && oneByOne && !barsShowProgress) {
+        } else if (event instanceof RunEvent.TaskProgressed p && oneByOne && !barsShowProgress && progressDue(p)) {
             String share = p.total() > 0 ? String.format(Locale.ROOT, " %d%% (%,d of %,d)", 100 * p.done() / p.total(), p.done(), p.total()) : "";
             print(event, "        " + p.task().id() + ": " + p.step() + share);
         } else if (event instanceof RunEvent.TaskSucceeded succeeded) {
@@ -74,6 +75,17 @@ final class ConsoleProgress implements RunListener {
         } else if (event instanceof RunEvent.RunFinished && !oneByOne) {
             countNow(event, true);
         }
+    }
+
+    /** A step's progress every few seconds, and its end: enough for a log, not a line per update. */
+    private boolean progressDue(RunEvent.TaskProgressed p) {
+        long now = System.nanoTime();
+        Long last = lastProgressNanos.get(p.task());
+        if (p.done() >= p.total() || last == null || now - last >= COUNT_INTERVAL.toNanos()) {
+            lastProgressNanos.put(p.task(), now);
+            return true;
+        }
+        return false;
     }
 
     private void countNow(RunEvent event, boolean force) {

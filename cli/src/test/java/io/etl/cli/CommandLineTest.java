@@ -28,7 +28,7 @@ class CommandLineTest {
         Etl.Result help = etl().run("--help");
 
         assertEquals(ExitCodes.OK, help.exitCode(), help::toString);
-        assertContains(help, "run      Run a task and whatever it needs that is not complete yet.");
+        assertContains(help, "run         Run a task and whatever it needs that is not complete yet.");
         assertContains(help, "4     another run of the same ETL is in progress");
     }
 

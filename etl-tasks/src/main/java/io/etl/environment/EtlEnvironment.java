@@ -4,11 +4,14 @@ import io.etl.config.Settings;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.Lake;
 import io.etl.mongo.MongoSource;
+import io.etl.mongo.SampleMongo;
 import io.etl.task.PermanentFailure;
 import io.etl.warehouse.Warehouse;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What the stages of every ETL share, read from the settings when first needed: task types are created on every
@@ -23,6 +26,7 @@ public final class EtlEnvironment implements AutoCloseable {
     private final Settings settings;
     private Lake lake;
     private Warehouse warehouse;
+    private SampleMongo sampleMongo;
 
     public EtlEnvironment(Settings settings) {
         this.settings = settings;
@@ -44,8 +48,21 @@ public final class EtlEnvironment implements AutoCloseable {
         return HadoopSetup.from(settings, System.getenv());
     }
 
-    public MongoSource mongo() throws PermanentFailure {
-        return MongoSource.from(settings);
+    /**
+     * The source of setting {@value MongoSource#URI_SETTING}, or without it the embedded sample MongoDB of the state
+     * directory, started (and on first use seeded) at the first call and released by {@link #close()}.
+     *
+     * @throws IOException if the embedded one is in use by another process
+     */
+    public synchronized MongoSource mongo() throws PermanentFailure, IOException {
+        Optional<MongoSource> configured = MongoSource.configured(settings);
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        if (sampleMongo == null) {
+            sampleMongo = SampleMongo.acquire(settings);
+        }
+        return sampleMongo.source();
     }
 
     /** Where Pig scripts are looked for before the class path: setting {@value #PIG_DIR_SETTING}, else {@code pig}. */
@@ -86,6 +103,10 @@ public final class EtlEnvironment implements AutoCloseable {
         }
         if (lake != null) {
             lake.close();
+        }
+        if (sampleMongo != null) {
+            sampleMongo.release();
+            sampleMongo = null;
         }
     }
 }

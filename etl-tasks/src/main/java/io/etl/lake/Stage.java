@@ -4,10 +4,12 @@ import io.etl.window.Window;
 
 import java.util.Locale;
 
-/** The stages that keep output in the lake, each in {@code {etl}/{window}/{stage}/}. */
+/** The folders of one window's output in the lake, each {@code {etl}/{window}/{stage}/}. */
 public enum Stage {
     EXTRACT,
-    TRANSFORM;
+    TRANSFORM,
+    /** The rows the transform could not make loadable, each with its reason; written by the transform's run. */
+    REJECTS;
 
     public LakeDirectory directory(Lake lake, String etl, Window window) {
         return new LakeDirectory(lake, etl + "/" + window.pathName() + "/" + name().toLowerCase(Locale.ROOT));

@@ -7,10 +7,10 @@ import io.etl.lake.LakeDirectory;
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
 import io.etl.spec.EtlSpec;
-import io.etl.state.Json;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
 import io.etl.task.TaskType;
+import io.etl.transform.TransformCounts;
 import io.etl.transform.TransformTask;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.LoadMarker;
@@ -86,19 +86,17 @@ public final class LoadTask extends WindowTask {
 
     /** Documents matched = rows extracted = rows transformed + rows rejected, or the load does not start. */
     private LoadMarker reconciledMarker(String runId, ExtractCounts extract, LakeDirectory transformed) throws IOException, PermanentFailure {
-        var counts = Json.MAPPER.readTree(transformed.read(ExtractCounts.FILE));
-        long rowsTransformed = counts.path("rows_transformed").asLong(-1);
-        long rowsRejected = counts.path("rows_rejected").asLong(0);
+        TransformCounts counts = TransformCounts.read(transformed);
         if (extract.documentsMatched() != extract.rowsExtracted()) {
             throw new PermanentFailure("extract of " + window() + ": " + extract.documentsMatched() + " documents matched but "
                     + extract.rowsExtracted() + " rows were extracted");
         }
-        if (rowsTransformed + rowsRejected != extract.rowsExtracted()) {
+        if (counts.rowsTransformed() + counts.rowsRejected() != extract.rowsExtracted()) {
             throw new PermanentFailure("transform of " + window() + ": " + extract.rowsExtracted() + " rows extracted but "
-                    + rowsTransformed + " transformed and " + rowsRejected + " rejected");
+                    + counts.rowsTransformed() + " transformed and " + counts.rowsRejected() + " rejected");
         }
         return new LoadMarker(definition.spec.name(), window(), runId, extract.documentsMatched(), extract.rowsExtracted(),
-                rowsTransformed, rowsRejected);
+                counts.rowsTransformed(), counts.rowsRejected());
     }
 
     private StagingCopy copy(Warehouse warehouse, LakeDirectory transformed) throws PermanentFailure {

@@ -1,42 +1,109 @@
 package io.etl.mongo;
 
 import io.etl.config.Settings;
+import io.etl.parameter.ParameterType;
+import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import com.mongodb.MongoClient;
 import com.mongodb.MongoClientURI;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 
 /**
- * The MongoDB deployment the ETLs read, from setting {@value #URI_SETTING} ({@code mongodb://host:27017/db}); the
- * database comes from the URI. Messages name its hosts and database, never the URI, which may hold a password.
+ * The MongoDB database the ETLs read: the one of setting {@value #URI_SETTING} ({@code mongodb://host:27017/db}), or
+ * the embedded sample ({@link SampleMongo}). Messages name its hosts and database, never the URI, which may hold a
+ * password. A server that does not answer fails a call within setting {@value #TIMEOUT_SETTING} (5 s by default,
+ * unless the URI sets {@code serverSelectionTimeoutMS}), so a run retries it soon rather than hanging for 30 s.
+ *
+ * @param where the deployment for messages: {@code on host:port} or which embedded one
  */
-public record MongoSource(MongoClientURI uri) {
+public record MongoSource(MongoClientURI uri, String where) {
 
     public static final String URI_SETTING = "mongo.uri";
+    public static final String TIMEOUT_SETTING = "mongo.timeout";
+    private static final String DEFAULT_TIMEOUT = "5s";
+    private static final String TIMEOUT_OPTION = "serverSelectionTimeoutMS";
+    private static final int BATCH_SIZE = 1_000;
 
-    /** @throws PermanentFailure if the setting is missing, malformed or names no database */
-    public static MongoSource from(Settings settings) throws PermanentFailure {
-        String text = settings.get(URI_SETTING).orElseThrow(() -> new PermanentFailure("setting " + URI_SETTING
-                + " is not set: give the source as mongodb://host:27017/database (environment ETL_MONGO_URI)"));
-        MongoClientURI uri;
-        try {
-            uri = new MongoClientURI(text);
-        } catch (IllegalArgumentException e) {
-            throw new PermanentFailure("setting " + URI_SETTING + " is not a MongoDB URI: " + e.getMessage());
+    /** A call on the source's database. */
+    @FunctionalInterface
+    public interface DatabaseCall<T> {
+        T apply(MongoDatabase database) throws PermanentFailure;
+    }
+
+    /**
+     * The source of setting {@value #URI_SETTING}; empty if it is not set.
+     *
+     * @throws PermanentFailure if the URI is malformed or names no database, or the timeout is malformed
+     */
+    public static Optional<MongoSource> configured(Settings settings) throws PermanentFailure {
+        Optional<String> text = settings.get(URI_SETTING);
+        if (text.isEmpty()) {
+            return Optional.empty();
         }
+        MongoClientURI uri = parse(text.get());
         if (uri.getDatabase() == null || uri.getDatabase().isBlank()) {
             throw new PermanentFailure("setting " + URI_SETTING + " names no database: add it, as in mongodb://"
                     + String.join(",", uri.getHosts()) + "/database");
         }
-        return new MongoSource(uri);
+        return Optional.of(new MongoSource(parse(withTimeout(text.get(), timeout(settings))),
+                "on " + String.join(",", uri.getHosts())));
+    }
+
+    /** The embedded sample source listening on loopback at {@code port}. */
+    static MongoSource embedded(int port, String database, StateDirectory state, Duration timeout) {
+        return new MongoSource(new MongoClientURI(withTimeout("mongodb://127.0.0.1:" + port + "/" + database, timeout)),
+                "in the embedded sample MongoDB (state dir " + state.root() + ")");
     }
 
     public String database() {
         return uri.getDatabase();
     }
 
-    public MongoClient connect() {
-        return new MongoClient(uri);
+    /**
+     * Runs a call on one connection to the database.
+     *
+     * @throws IOException      if the server does not answer in time (a later attempt may find it up)
+     * @throws PermanentFailure if it rejects the credentials, or the call fails permanently
+     */
+    public <T> T query(DatabaseCall<T> call) throws IOException, PermanentFailure {
+        try (MongoClient client = new MongoClient(uri)) {
+            return call.apply(client.getDatabase(database()));
+        } catch (MongoTimeoutException e) {
+            throw MongoFailures.unreachable(this, e);
+        } catch (MongoSecurityException e) {
+            throw MongoFailures.rejected(this, e);
+        }
+    }
+
+    /** Inserts the documents in batches; returns how many. */
+    public long insert(String collection, Iterator<Document> documents) throws IOException, PermanentFailure {
+        return query(database -> {
+            MongoCollection<Document> target = database.getCollection(collection);
+            List<Document> batch = new ArrayList<>(BATCH_SIZE);
+            long inserted = 0;
+            while (documents.hasNext()) {
+                batch.add(documents.next());
+                if (batch.size() == BATCH_SIZE || !documents.hasNext()) {
+                    target.insertMany(batch);
+                    inserted += batch.size();
+                    batch.clear();
+                }
+            }
+            return inserted;
+        });
     }
 
     /**
@@ -52,8 +119,42 @@ public record MongoSource(MongoClientURI uri) {
         return new MongoClientURI(text.substring(0, pathStart + 1) + database() + "." + collection + text.substring(databaseEnd));
     }
 
+    /** The database for messages: {@code database app on host:port}. */
+    public String describe() {
+        return "database " + database() + " " + where;
+    }
+
     /** The collection for messages: {@code db.collection on host:port}. */
     public String describe(String collection) {
-        return database() + "." + collection + " on " + String.join(",", uri.getHosts());
+        return database() + "." + collection + " " + where;
+    }
+
+    private static MongoClientURI parse(String text) throws PermanentFailure {
+        try {
+            return new MongoClientURI(text);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailure("setting " + URI_SETTING + " is not a MongoDB URI: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The URI (with its database) plus the timeout of the settings, unless it has its own; in the text, so that
+     * mongo-hadoop's clients get it too.
+     */
+    private static String withTimeout(String text, Duration timeout) {
+        if (text.toLowerCase(Locale.ROOT).contains(TIMEOUT_OPTION.toLowerCase(Locale.ROOT) + "=")) {
+            return text;
+        }
+        return text + (text.contains("?") ? "&" : "?") + TIMEOUT_OPTION + "=" + timeout.toMillis();
+    }
+
+    /** How long a call waits for a server to answer: setting {@value #TIMEOUT_SETTING}. */
+    static Duration timeout(Settings settings) throws PermanentFailure {
+        String text = settings.get(TIMEOUT_SETTING, DEFAULT_TIMEOUT);
+        try {
+            return ParameterType.DURATION.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentFailure("setting " + TIMEOUT_SETTING + ": " + e.getMessage());
+        }
     }
 }

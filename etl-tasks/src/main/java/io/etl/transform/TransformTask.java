@@ -18,8 +18,10 @@ import java.util.Map;
 
 /**
  * Runs the ETL's Pig script {@code pig/<etl>.pig} over one window's extract, into
- * {@code {etl}/{window}/transform/part-*}. The script gets the parameters {@code input}, {@code output},
- * {@code lower} and {@code upper}, plus the ETL's own; the output is flagged complete once Pig has finished.
+ * {@code {etl}/{window}/transform/part-*}, and the rows it cannot make loadable into {@code {etl}/{window}/rejects/}.
+ * The script gets the parameters {@code input}, {@code output}, {@code rejects}, {@code lower} and {@code upper},
+ * plus the ETL's own. Once Pig has finished, the counts ({@link TransformCounts}) are written next to the output,
+ * and then its flag.
  */
 public final class TransformTask extends WindowTask {
 
@@ -58,19 +60,27 @@ public final class TransformTask extends WindowTask {
         PigScript script = PigScript.find(definition.spec.name(), definition.environment.pigDirectory());
         LakeDirectory input = requires().get(0).output().get(0);
         LakeDirectory output = output().get(0);
+        LakeDirectory rejects = Stage.REJECTS.directory(definition.environment.lake(), definition.spec.name(), window());
         output.clear();
+        rejects.clear();
         context.progress("transform", 0, 1);
 
         Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
         parameters.put("input", input.hadoopPath());
         parameters.put("output", output.hadoopPath());
+        parameters.put("rejects", rejects.hadoopPath());
         parameters.put("lower", window().lower().toString());
         parameters.put("upper", window().upper().toString());
         HadoopSetup hadoop = definition.environment.hadoop();
-        long rows = new PigRun(script, parameters)
+        PigResult result = new PigRun(script, parameters)
                 .execute(hadoop.configuration(output.lake().hadoopSettings()), hadoop.local());
 
-        context.record("rows_transformed", rows);
+        TransformCounts counts = new TransformCounts(result.records(output.hadoopPath()), result.records(rejects.hadoopPath()),
+                result.counter(WarehouseStorage.NULS_REPLACED));
+        context.record("rows_transformed", counts.rowsTransformed());
+        context.record("rows_rejected", counts.rowsRejected());
+        context.record("nuls_replaced", counts.nulsReplaced());
+        counts.writeTo(output);
         output.markComplete();
         context.progress("transform", 1, 1);
     }

@@ -6,13 +6,19 @@ import java.util.List;
 /**
  * The lake's line format: fields joined by tabs, one record per line, in PostgreSQL's COPY text format. Tab,
  * newline, carriage return, backslash and NUL inside a value are written as {@code \t}, {@code \n}, {@code \r},
- * {@code \\} and {@code \0}; a missing value is {@value #NULL}. So a line never breaks inside a value, and a
- * warehouse COPY reads back exactly the text that was written.
+ * {@code \\} and {@code \0}; a missing value is {@value #NULL}. So a line never breaks inside a value, and the
+ * lake's own readers (Hadoop, Pig) split records on newlines safely.
+ *
+ * <p>What the warehouses load is another form, {@link #warehouseField}: Redshift's {@code COPY … ESCAPE} reads a
+ * backslash and any character as that character ({@code \n} would load the letter n), so a tab, newline or carriage
+ * return is written as a backslash before the character itself, which PostgreSQL's text format reads alike.
  */
 public final class Tsv {
 
     /** The NULL marker; an empty field is an empty string, not NULL. */
     public static final String NULL = "\\N";
+    /** What {@link #warehouseField} writes for a NUL: the Unicode replacement character. */
+    public static final char NUL_REPLACEMENT = '\uFFFD';
 
     private Tsv() {
     }
@@ -23,26 +29,17 @@ public final class Tsv {
     }
 
     public static String escape(String value) {
-        int i = 0;
-        while (i < value.length() && !needsEscape(value.charAt(i))) {
-            i++;
-        }
-        if (i == value.length()) {
-            return value;
-        }
-        StringBuilder escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
-        for (; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\t' -> escaped.append("\\t");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\\' -> escaped.append("\\\\");
-                case '\0' -> escaped.append("\\0");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return escaped(value, Tsv::lakeEscape);
+    }
+
+    /**
+     * The value as one field that PostgreSQL's text COPY and Redshift's {@code COPY … DELIMITER '\t' ESCAPE NULL AS
+     * '\\N'} both read back as the value: tab, newline, carriage return and backslash preceded by a backslash,
+     * {@value #NULL} for null, and NUL, which neither warehouse can store in text, as {@value #NUL_REPLACEMENT}. A
+     * record may so span lines: only an unescaped newline ends it.
+     */
+    public static String warehouseField(String value) {
+        return value == null ? NULL : escaped(value, Tsv::warehouseEscape);
     }
 
     /** The value a field holds: null for {@value #NULL}, otherwise the text with its escapes undone. */
@@ -85,7 +82,49 @@ public final class Tsv {
         return values;
     }
 
-    private static boolean needsEscape(char c) {
-        return c == '\t' || c == '\n' || c == '\r' || c == '\\' || c == '\0';
+    /** The text of a character that cannot stand as it is in a field; null for the others. */
+    @FunctionalInterface
+    private interface Escapes {
+        String of(char c);
+    }
+
+    private static String escaped(String value, Escapes escapes) {
+        int i = 0;
+        while (i < value.length() && escapes.of(value.charAt(i)) == null) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
+        for (; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String escape = escapes.of(c);
+            if (escape == null) {
+                escaped.append(c);
+            } else {
+                escaped.append(escape);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static String lakeEscape(char c) {
+        return switch (c) {
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\\' -> "\\\\";
+            case '\0' -> "\\0";
+            default -> null;
+        };
+    }
+
+    private static String warehouseEscape(char c) {
+        return switch (c) {
+            case '\t', '\n', '\r', '\\' -> "\\" + c;
+            case '\0' -> String.valueOf(NUL_REPLACEMENT);
+            default -> null;
+        };
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * PostgreSQL: {@code COPY … FROM STDIN} fed from the lake, one part file after another, so an error names its file.
- * The lake's format (tab-separated, backslash escapes, {@code \N} for NULL) is COPY's own text format.
+ * The transform writes fields as both warehouses read them (a backslash before a tab, newline, carriage return or
+ * backslash of the data, {@code \N} for NULL), which is also valid in COPY's text format.
  */
 public final class PostgresCopy implements StagingCopy {
 

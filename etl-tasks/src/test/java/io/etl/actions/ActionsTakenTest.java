@@ -10,11 +10,10 @@ import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.TaskOutcome;
 import io.etl.task.Task;
 import io.etl.task.TaskRegistry;
-import io.etl.testing.EmbeddedMongo;
+import io.etl.testing.CopyText;
 import io.etl.testing.LakeLines;
 import io.etl.testing.TestSettings;
 import io.etl.transform.TransformTask;
-import io.etl.tsv.Tsv;
 import io.etl.window.WindowParameters;
 
 import java.nio.file.Files;
@@ -26,16 +25,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ActionsTakenTest {
-
-    @RegisterExtension
-    static final EmbeddedMongo MONGO = new EmbeddedMongo();
 
     @TempDir
     Path home;
@@ -43,34 +37,37 @@ class ActionsTakenTest {
     @Test
     void the_committed_sample_is_what_the_generator_writes() throws Exception {
         Path regenerated = home.resolve("actions_taken.jsonl");
-        ActionsTakenGenerator.main(new String[] {regenerated.toString()});
+        SampleData.write(regenerated);
 
-        assertEquals(Files.readString(SampleData.file()), Files.readString(regenerated));
+        assertEquals(Files.readString(SampleData.file()), Files.readString(regenerated),
+                "run io.etl.actions.SampleData from the project folder to regenerate the sample");
     }
 
     @Test
-    void every_sample_document_reaches_the_transform_as_one_row_of_nine_columns() throws Exception {
+    void every_dated_sample_document_reaches_the_transform_from_the_embedded_source_seeded_on_first_use() throws Exception {
         List<Document> sample = SampleData.documents();
-        MongoDatabase database = MONGO.database();
-        EmbeddedMongo.indexedCollection(database, "actions_taken", "date", sample);
+        long dated = sample.stream().filter(document -> document.get("date") != null).count();
 
-        try (EtlEnvironment environment = new EtlEnvironment(TestSettings.of(home, "mongo.uri", MONGO.uri(database)))) {
+        try (EtlEnvironment environment = new EtlEnvironment(TestSettings.of(home))) {
             TransformTask transform = ActionsTaken.pipeline(environment).transform()
                     .with(WindowParameters.LOWER, ActionsTakenGenerator.START)
                     .with(WindowParameters.UPPER, ActionsTakenGenerator.START.plus(ActionsTakenGenerator.SPAN))
                     .create();
             RunSummary summary = Scheduler.builder().build().run(transform);
 
-            assertEquals(RunStatus.SUCCESS, summary.status());
+            assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
             Map<String, Map<String, Long>> metrics = summary.outcomes().stream()
                     .collect(Collectors.toMap(o -> o.task().family(), TaskOutcome::metrics));
-            assertEquals(Map.of("documents_matched", 12_000L, "rows_extracted", 12_000L), metrics.get("actions_taken_extract"));
-            assertEquals(Map.of("rows_transformed", 12_000L), metrics.get("actions_taken_transform"));
+            assertEquals(Map.of("documents_matched", dated, "rows_extracted", dated,
+                    "documents_without_cursor", sample.size() - dated), metrics.get("actions_taken_extract"));
+            assertEquals(Map.of("rows_transformed", dated, "rows_rejected", 0L, "nuls_replaced", 0L),
+                    metrics.get("actions_taken_transform"));
 
-            Map<String, List<String>> rows = LakeLines.of(transform.output().get(0)).stream()
-                    .map(Tsv::values)
+            Map<String, List<String>> rows = CopyText.REDSHIFT.records(LakeLines.text(transform.output().get(0))).stream()
                     .collect(Collectors.toMap(values -> values.get(0), Function.identity()));
             assertTrue(rows.values().stream().allMatch(values -> values.size() == 9), "every row has 4 + 5 columns");
+            assertEquals(rows, CopyText.POSTGRESQL.records(LakeLines.text(transform.output().get(0))).stream()
+                    .collect(Collectors.toMap(values -> values.get(0), Function.identity())), "both warehouses read the same");
             Document awkward = sample.stream()
                     .filter(d -> String.valueOf(d.get("value")).contains("mixed\t\"all\"\n\\of\\ them")).findFirst().orElseThrow();
             List<?> values = awkward.getList("value", Object.class);

@@ -3,6 +3,7 @@ package io.etl.bench;
 import io.etl.actions.ActionsTaken;
 import io.etl.actions.ActionsTakenGenerator;
 import io.etl.environment.EtlEnvironment;
+import io.etl.mongo.MongoSource;
 import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
@@ -22,12 +23,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.mongodb.MongoClient;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.bson.Document;
 
 /**
  * Extract then transform of N generated {@code actions_taken} documents (default 1,000,000), all in this JVM:
@@ -37,8 +35,6 @@ import org.bson.Document;
  * {@code bench/extract-transform.sh 1000000 extract.split.size=500000}.
  */
 public final class ExtractTransformBenchmark {
-
-    private static final int BATCH = 10_000;
 
     private ExtractTransformBenchmark() {
     }
@@ -53,7 +49,7 @@ public final class ExtractTransformBenchmark {
         Arrays.stream(args).skip(1).map(setting -> setting.split("=", 2)).forEach(pair -> settings.addAll(List.of(pair)));
         try (EtlEnvironment environment = new EtlEnvironment(TestSettings.of(home, settings.toArray(String[]::new)))) {
             long loadStart = System.nanoTime();
-            load(uri, documents);
+            load(environment.mongo(), documents);
             System.out.printf("loaded %,d documents into mongo-java-server (memory back end) in %.1f s%n",
                     documents, seconds(System.nanoTime() - loadStart));
 
@@ -72,20 +68,10 @@ public final class ExtractTransformBenchmark {
         }
     }
 
-    private static void load(String uri, long documents) {
-        ActionsTakenGenerator generator = new ActionsTakenGenerator(7, documents);
-        try (MongoClient client = new MongoClient(new com.mongodb.MongoClientURI(uri))) {
-            MongoCollection<Document> collection = client.getDatabase("bench").getCollection("actions_taken");
-            collection.createIndex(Indexes.ascending("date"));
-            List<Document> batch = new ArrayList<>(BATCH);
-            for (long i = 0; i < documents; i++) {
-                batch.add(generator.next());
-                if (batch.size() == BATCH || i == documents - 1) {
-                    collection.insertMany(batch);
-                    batch.clear();
-                }
-            }
-        }
+    private static void load(MongoSource source, long documents) throws Exception {
+        source.query(database -> database.getCollection("actions_taken").createIndex(Indexes.ascending("date")));
+        source.insert("actions_taken", new ActionsTakenGenerator(7, documents, ActionsTakenGenerator.START,
+                ActionsTakenGenerator.START.plus(ActionsTakenGenerator.SPAN)));
     }
 
     private static void report(String stage, RunSummary summary, String rowsMetric) {

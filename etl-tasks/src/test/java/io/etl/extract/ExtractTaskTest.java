@@ -222,14 +222,18 @@ class ExtractTaskTest {
     }
 
     @Test
-    void without_a_mongo_uri_the_extract_fails_naming_the_setting() {
-        environment = new EtlEnvironment(TestSettings.of(home));
-        ExtractTask extract = ActionsTaken.pipeline(environment).extract()
-                .with(WindowParameters.LOWER, instant("2026-11-01T00:00:00Z"))
-                .with(WindowParameters.UPPER, instant("2026-11-02T00:00:00Z")).create();
+    void counts_the_documents_no_window_selects_because_their_cursor_is_missing_or_null() throws Exception {
+        EmbeddedMongo.indexedCollection(database, "actions_taken", "date", List.of(
+                Documents.action("dated").at("2026-11-01T10:00:00Z").build(),
+                Documents.action("undated").build(),
+                Documents.action("null date").set("date", null).build()));
 
-        PermanentFailure failure = assertThrows(PermanentFailure.class, () -> extract.run(new RecordingContext()));
-        assertTrue(failure.getMessage().startsWith("setting mongo.uri is not set"), failure.getMessage());
+        ExtractTask extract = extract(ActionsTaken.SPEC, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z");
+        RecordingContext context = new RecordingContext();
+        extract.run(context);
+
+        assertEquals(1, context.metric("documents_matched"));
+        assertEquals(2, context.metric("documents_without_cursor"));
     }
 
     private EtlPipeline pipeline(EtlSpec spec, String... settings) {

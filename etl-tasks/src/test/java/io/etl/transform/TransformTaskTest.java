@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etl.actions.ActionsTaken;
 import io.etl.environment.EtlEnvironment;
+import io.etl.lake.LakeDirectory;
+import io.etl.lake.Stage;
 import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
@@ -69,11 +71,48 @@ class TransformTaskTest {
         assertEquals(RunStatus.SUCCESS, summary.status());
         assertEquals(List.of(
                 "6565a1b2c3d4e5f601234567\t7\tview_page\t2026-11-01 10:00:00\t/home\t3\t\\N\t\\N\t\\N",
-                "6565a1b2c3d4e5f601234568\t\\N\tcomment\t2026-11-01 23:59:59\ttab\\there \"q\"\tC:\\\\x\t日本\t\\N\t5.5",
+                "6565a1b2c3d4e5f601234568\t\\N\tcomment\t2026-11-01 23:59:59\ttab\\\there \"q\"\tC:\\\\x\t日本\t\\N\t5.5",
                 "6565a1b2c3d4e5f601234569\t1\tlogout\t2026-11-01 12:00:00\t\\N\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(3, summary.rootOutcome().metrics().get("rows_transformed"));
+        assertEquals(new TransformCounts(3, 0, 0), TransformCounts.read(transform.output().get(0)));
         assertTrue(transform.complete());
+    }
+
+    @Test
+    void rows_without_an_id_or_a_loadable_date_go_to_the_rejects_as_they_came_with_the_reason() throws Exception {
+        TransformTask transform = transformOfExtract(
+                "6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01T10:00:00.000Z\t[1]",
+                "\\N\t7\tno id\t2026-11-01T10:00:00.000Z\t[2]",
+                "6565a1b2c3d4e5f601234568\t7\tno date\t\\N\t[3]",
+                "6565a1b2c3d4e5f601234569\t7\tdate as text\t1 Nov 2026\t[4]");
+        RecordingContext context = new RecordingContext();
+
+        transform.run(context);
+
+        assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01 10:00:00\t1\t\\N\t\\N\t\\N\t\\N"),
+                LakeLines.of(transform.output().get(0)));
+        assertEquals(List.of(
+                "\\N\t7\tno id\t2026-11-01T10:00:00.000Z\t[2]\tmissing id",
+                "6565a1b2c3d4e5f601234568\t7\tno date\t\\N\t[3]\tmissing date",
+                "6565a1b2c3d4e5f601234569\t7\tdate as text\t1 Nov 2026\t[4]\tunparseable date"),
+                LakeLines.of(Stage.REJECTS.directory(environment.lake(), "actions_taken", transform.window())));
+        assertEquals(1, context.metric("rows_transformed"));
+        assertEquals(3, context.metric("rows_rejected"));
+        assertEquals(new TransformCounts(1, 3, 0), TransformCounts.read(transform.output().get(0)));
+    }
+
+    @Test
+    void a_nul_no_warehouse_can_store_is_written_as_the_replacement_character_and_counted() throws Exception {
+        TransformTask transform = transformOfExtract("6565a1b2c3d4e5f601234567\t7\tnul\\0here\t2026-11-01T10:00:00.000Z\t[\"\\\\u0000\"]");
+        RecordingContext context = new RecordingContext();
+
+        transform.run(context);
+
+        assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tnul\uFFFDhere\t2026-11-01 10:00:00\t\uFFFD\t\\N\t\\N\t\\N\t\\N"),
+                LakeLines.of(transform.output().get(0)));
+        assertEquals(2, context.metric("nuls_replaced"));
+        assertEquals(new TransformCounts(1, 0, 2), TransformCounts.read(transform.output().get(0)));
     }
 
     @Test
@@ -127,6 +166,15 @@ class TransformTaskTest {
 
         Files.writeString(home.resolve("actions_taken.pig"), "-- edited\n");
         assertEquals(new PigScript("actions_taken.pig", "-- edited\n"), PigScript.find("actions_taken", home));
+    }
+
+    /** The transform of a window whose extract holds the lines given (as the extract would have written them). */
+    private TransformTask transformOfExtract(String... lines) throws Exception {
+        TransformTask transform = transform();
+        LakeDirectory extract = transform.requires().get(0).output().get(0);
+        extract.write("part-m-00000", String.join("\n", lines) + "\n");
+        extract.markComplete();
+        return transform;
     }
 
     private TransformTask transform(String... settings) {

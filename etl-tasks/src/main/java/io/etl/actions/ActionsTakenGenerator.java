@@ -1,43 +1,40 @@
 package io.etl.actions;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.bson.types.ObjectId;
 
 /**
  * Deterministic {@code actions_taken} documents: many users (a few very active), ~15 actions with their own
- * {@code value} arrays of 0 to 5 elements, dates spread over 30 days (a few late or sharing a millisecond), a few
- * missing fields, and awkward strings (tabs, newlines, quotes, backslashes, the NULL marker as text, non-ASCII).
+ * {@code value} arrays of 0 to 5 elements, dates spread over a span in document order (a few late or sharing a
+ * millisecond), a few missing fields (one document in {@value #DATELESS_EVERY} has no date at all), and awkward
+ * strings (tabs, newlines, quotes, backslashes, the NULL marker as text, non-ASCII).
  *
- * <p>{@code main} writes the committed sample {@code src-test-data/actions_taken.jsonl} (extended JSON, one
- * document a line); the benchmark inserts its documents directly.
+ * <p>{@link #sample()} makes the committed sample {@code src-test-data/actions_taken.jsonl}; {@code etl add-sample}
+ * and the benchmark insert documents of their own span.
  */
-public final class ActionsTakenGenerator {
+public final class ActionsTakenGenerator implements Iterator<Document> {
 
     public static final int SAMPLE_SIZE = 12_000;
-    /** The sample's path from the project folder; tests run in the module's folder, one below. */
-    public static final Path SAMPLE = Path.of("src-test-data", "actions_taken.jsonl");
     public static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
     public static final Duration SPAN = Duration.ofDays(30);
+    /** A real collection holds a few documents that some writer saved without its date; so does the sample. */
+    public static final int DATELESS_EVERY = 2_000;
 
+    private static final long SAMPLE_SEED = 42;
     private static final int USERS = 2_500;
-    private static final JsonWriterSettings EXTENDED_JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final int JITTER_MILLIS = 1_000;
     private static final List<String> AWKWARD = List.of(
             "say \"hello\"", "tab\there", "two\nlines", "windows\r\nline", "C:\\Users\\me\\", "\\N", "it's",
             "naïve café", "Grüße aus Köln", "日本語のコメント", "emoji 🎉👍", "mixed\t\"all\"\n\\of\\ them", "   ", "");
@@ -48,29 +45,38 @@ public final class ActionsTakenGenerator {
 
     private final SplittableRandom random;
     private final long count;
+    private final Instant from;
+    private final long spanMillis;
+    /** At most the gap between two documents (and a second), so that the last stays before {@code until}. */
+    private final int jitterMillis;
     private long index;
-    private Date previous = Date.from(START);
+    private Date previous;
 
-    /** A generator of {@code count} documents whose dates cover {@link #SPAN} from {@link #START}. */
-    public ActionsTakenGenerator(long seed, long count) {
+    /** {@code count} documents dated in order over {@code [from, until)}; the same seed gives the same documents. */
+    public ActionsTakenGenerator(long seed, long count, Instant from, Instant until) {
         this.random = new SplittableRandom(seed);
         this.count = count;
+        this.from = from;
+        this.spanMillis = Duration.between(from, until).toMillis();
+        this.jitterMillis = (int) Math.max(1, Math.min(JITTER_MILLIS, spanMillis / Math.max(count, 1)));
+        this.previous = Date.from(from);
     }
 
-    /** Writes the sample to the path given, else to {@link #SAMPLE} (run it from the project folder). */
-    public static void main(String[] args) throws IOException {
-        Path file = args.length > 0 ? Path.of(args[0]) : SAMPLE;
-        ActionsTakenGenerator generator = new ActionsTakenGenerator(42, SAMPLE_SIZE);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < SAMPLE_SIZE; i++) {
-                out.write(generator.next().toJson(EXTENDED_JSON));
-                out.write('\n');
-            }
-        }
-        System.out.println("wrote " + SAMPLE_SIZE + " documents to " + file.toAbsolutePath());
+    /** The committed sample: {@value #SAMPLE_SIZE} documents over {@link #SPAN} from {@link #START}. */
+    public static ActionsTakenGenerator sample() {
+        return new ActionsTakenGenerator(SAMPLE_SEED, SAMPLE_SIZE, START, START.plus(SPAN));
     }
 
+    @Override
+    public boolean hasNext() {
+        return index < count;
+    }
+
+    @Override
     public Document next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("all " + count + " documents were generated");
+        }
         Date date = date();
         Action action = pick(Action.values());
         Document document = new Document("_id", objectId(date))
@@ -80,6 +86,9 @@ public final class ActionsTakenGenerator {
                 .append("value", action.values.apply(this));
         index++;
         blemish(document);
+        if (index % DATELESS_EVERY == 0) {
+            document.remove("date");
+        }
         return document;
     }
 
@@ -97,16 +106,19 @@ public final class ActionsTakenGenerator {
         }
     }
 
-    /** Evenly over the span in document order, some late by up to an hour, some in the same millisecond as the previous. */
+    /**
+     * Evenly over the span in document order, some late by up to an hour (never before the span), some in the same
+     * millisecond as the previous.
+     */
     private Date date() {
         if (index > 0 && random.nextInt(100) < 2) {
             return previous;
         }
-        long offset = SPAN.toMillis() * index / count;
+        long offset = spanMillis * index / count;
         if (random.nextInt(100) < 3) {
             offset = Math.max(0, offset - random.nextLong(Duration.ofHours(1).toMillis()));
         }
-        previous = Date.from(START.plusMillis(offset + random.nextInt(1000)));
+        previous = Date.from(from.plusMillis(offset + random.nextInt(jitterMillis)));
         return previous;
     }
 

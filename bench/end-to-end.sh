@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End to end through the real `etl` command: N (default 1,000,000) generated actions_taken documents in a MongoDB
+# source of their own process (mongo-java-server, in memory), `etl run actions_taken --incremental` with everything
+# else embedded (Hadoop and Pig in local mode, a local lake, the embedded PostgreSQL), then the same command again
+# with no new documents. Prints each run's wall time (JVM start included), documents/s and peak memory.
+#   bench/end-to-end.sh [documents]
+set -euo pipefail
+project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+documents="${1:-1000000}"
+work="$(mktemp -d)"
+"$project/etl" --version >/dev/null
+(cd "$project" && mvn -B -q -pl etl-tasks test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench.classpath)
+java -Xmx3g -cp "$project/etl-tasks/target/test-classes:$project/etl-tasks/target/classes:$(cat "$project/etl-tasks/target/bench.classpath")" \
+    -Dlogback.configurationFile="$project/etl-tasks/src/test/resources/logback-test.xml" \
+    io.etl.bench.SourceServer "$documents" >"$work/source.log" 2>&1 &
+source_pid=$!
+trap 'kill $source_pid 2>/dev/null; rm -rf "$work"' EXIT
+until grep -q '^ready ' "$work/source.log"; do
+  kill -0 $source_pid 2>/dev/null || { cat "$work/source.log"; exit 1; }
+  sleep 1
+done
+uri="$(sed -n 's/^ready //p' "$work/source.log")"
+echo "source ready: $documents documents"
+
+run() {   # label: one timed etl run
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$project/etl" run actions_taken --incremental --home "$work/home" \
+      --set mongo.uri="$uri" >"$work/out" 2>"$work/err" || { cat "$work/out" "$work/err"; exit 1; }
+  end=$(date +%s%N)
+  awk -v label="$1" -v s="$start" -v e="$end" -v n="$documents" -v rss="$(cat "$work/rss")" 'BEGIN {
+      t = (e - s) / 1e9; printf "%-28s %7.1f s   %8.0f documents/s   peak RSS %d MB\n", label, t, n / t, rss / 1024 }'
+  grep -E 'actions_taken_load\(' "$work/out" | sed 's/^ */    /' | head -2
+}
+run "first run (all documents)"
+documents=0
+run "no new documents"

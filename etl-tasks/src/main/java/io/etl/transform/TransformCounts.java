@@ -1,0 +1,30 @@
+package io.etl.transform;
+
+import io.etl.extract.ExtractCounts;
+import io.etl.lake.LakeDirectory;
+import io.etl.state.Json;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * What a transform wrote, kept next to its parts as {@value #FILE} for the load to reconcile: every extracted row
+ * is transformed or rejected.
+ *
+ * @param nulsReplaced the NUL characters written as U+FFFD, which no warehouse can store
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TransformCounts(long rowsTransformed, long rowsRejected, long nulsReplaced) {
+
+    public static final String FILE = ExtractCounts.FILE;
+
+    public static TransformCounts read(LakeDirectory directory) throws IOException {
+        return Json.MAPPER.readValue(directory.read(FILE), TransformCounts.class);
+    }
+
+    void writeTo(LakeDirectory directory) throws IOException {
+        directory.write(FILE, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+    }
+}

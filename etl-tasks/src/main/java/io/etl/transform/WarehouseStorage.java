@@ -1,0 +1,53 @@
+package io.etl.transform;
+
+import io.etl.tsv.Tsv;
+
+import java.io.IOException;
+
+import org.apache.pig.builtin.PigStorage;
+import org.apache.pig.data.Tuple;
+import org.apache.pig.data.TupleFactory;
+import org.apache.pig.tools.pigstats.PigStatusReporter;
+
+/**
+ * Stores a transform's rows for the warehouses: {@code PigStorage('\t')} with each field rewritten from the lake's
+ * form (escaped text, or {@code \N}) into the one both warehouses' COPY read alike ({@link Tsv#warehouseField}). A
+ * NUL, which neither warehouse can store, becomes U+FFFD and is counted in the Hadoop counter
+ * {@value #COUNTER_GROUP}/{@value #NULS_REPLACED}.
+ *
+ * <pre>{@code STORE rows INTO '$output' USING io.etl.transform.WarehouseStorage();}</pre>
+ */
+public final class WarehouseStorage extends PigStorage {
+
+    static final String COUNTER_GROUP = "etl";
+    static final String NULS_REPLACED = "nuls_replaced";
+
+    private final TupleFactory tuples = TupleFactory.getInstance();
+
+    public WarehouseStorage() {
+        super("\t");
+    }
+
+    @Override
+    public void putNext(Tuple row) throws IOException {
+        Tuple fields = tuples.newTuple(row.size());
+        long nuls = 0;
+        for (int i = 0; i < row.size(); i++) {
+            String value = value(row.get(i));
+            nuls += value == null ? 0 : value.chars().filter(c -> c == '\0').count();
+            fields.set(i, Tsv.warehouseField(value));
+        }
+        if (nuls > 0) {
+            PigStatusReporter.getInstance().incrCounter(COUNTER_GROUP, NULS_REPLACED, nuls);
+        }
+        super.putNext(fields);
+    }
+
+    /** A chararray is a lake field; Pig's own null is NULL, and any other type its text. */
+    private static String value(Object field) {
+        if (field instanceof String lakeField) {
+            return Tsv.value(lakeField);
+        }
+        return field == null ? null : field.toString();
+    }
+}
