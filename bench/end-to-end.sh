@@ -15,7 +15,7 @@ java -Xmx3g -cp "$project/etl-tasks/target/test-classes:$project/etl-tasks/targe
     -Dlogback.configurationFile="$project/etl-tasks/src/test/resources/logback-test.xml" \
     io.etl.bench.SourceServer "$documents" >"$work/source.log" 2>&1 &
 source_pid=$!
-trap 'kill $source_pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $source_pid 2>/dev/null; [[ -n "${KEEP:-}" ]] && echo "kept $work" || rm -rf "$work"' EXIT
 until grep -q '^ready ' "$work/source.log"; do
   kill -0 $source_pid 2>/dev/null || { cat "$work/source.log"; exit 1; }
   sleep 1

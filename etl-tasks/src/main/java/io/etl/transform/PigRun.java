@@ -16,7 +16,6 @@ import org.apache.pig.ExecType;
 import org.apache.pig.PigServer;
 import org.apache.pig.backend.executionengine.ExecJob;
 import org.apache.pig.tools.pigstats.JobStats;
-import org.apache.pig.tools.pigstats.OutputStats;
 import org.apache.pig.tools.pigstats.PigStats;
 
 /**
@@ -57,15 +56,11 @@ record PigRun(PigScript script, Map<String, String> parameters) {
 
     /** What the batch wrote; its jobs share one {@link PigStats}, so each is counted once. */
     private PigResult result(List<ExecJob> jobs) throws IOException {
-        Map<String, Long> records = new HashMap<>();
         Map<String, Long> counters = new HashMap<>();
         for (PigStats stats : jobs.stream().map(ExecJob::getStatistics).distinct().toList()) {
             Optional<JobStats> failed = stats.getJobGraph().getFailedJobs().stream().findFirst();
             if (failed.isPresent()) {
                 throw new IOException(PigErrors.ofJob(script, failed.get()));
-            }
-            for (OutputStats output : stats.getOutputStats()) {
-                records.merge(output.getLocation(), output.getNumberRecords(), Long::sum);
             }
             for (JobStats job : stats.getJobGraph()) {
                 Counters jobCounters = job.getHadoopCounters();
@@ -75,6 +70,6 @@ record PigRun(PigScript script, Map<String, String> parameters) {
                 }
             }
         }
-        return new PigResult(records, counters);
+        return new PigResult(counters);
     }
 }

@@ -127,4 +127,33 @@ public final class Tsv {
             default -> null;
         };
     }
+
+    /**
+     * How many rows a stream of TSV holds, in either form: a line feed ends a row unless a backslash escapes it (the
+     * warehouse form writes a data newline as a backslash before a real one), and a backslash escapes a backslash.
+     */
+    public static long countRows(java.io.InputStream in) throws java.io.IOException {
+        byte[] buffer = new byte[1 << 16];
+        long rows = 0;
+        boolean escaped = false;
+        boolean partialRow = false;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            for (int i = 0; i < n; i++) {
+                byte b = buffer[i];
+                if (escaped) {
+                    escaped = false;
+                    partialRow = true;
+                } else if (b == '\\') {
+                    escaped = true;
+                    partialRow = true;
+                } else if (b == '\n') {
+                    rows++;
+                    partialRow = false;
+                } else {
+                    partialRow = true;
+                }
+            }
+        }
+        return partialRow ? rows + 1 : rows;
+    }
 }

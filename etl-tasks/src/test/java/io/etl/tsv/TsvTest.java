@@ -79,4 +79,14 @@ class TsvTest {
     static String storable(String value) {
         return value == null ? null : value.replace('\0', Tsv.NUL_REPLACEMENT);
     }
+
+    @Test
+    void rows_are_counted_by_their_unescaped_line_feeds_in_either_form() throws Exception {
+        String warehouseForm = "a\\tb\\\nc\n"       // a data newline: backslash, then a real line feed
+                + "ends in a backslash\\\\\n"        // an escaped backslash, then the row's end
+                + "\\N\tlast row, no final line feed";
+
+        assertEquals(3, Tsv.countRows(new java.io.ByteArrayInputStream(warehouseForm.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals(0, Tsv.countRows(new java.io.ByteArrayInputStream(new byte[0])));
+    }
 }
