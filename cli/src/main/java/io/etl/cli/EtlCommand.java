@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs batch ETL pipelines: MongoDB to the warehouse through Hadoop and Pig, with dependencies, retries and history.",
-        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, AddSampleCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AddSampleCommand.class, GenerateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the task (and everything it needs) is complete",

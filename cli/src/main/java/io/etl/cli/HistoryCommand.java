@@ -64,22 +64,24 @@ public final class HistoryCommand implements Callable<Integer> {
         } else if (format.equals("json")) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(runs));
         } else {
-            out.print(runsText(runs));
+            out.print(runsText(runs, reader));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static String runsText(List<RunRecord> runs) {
+    /** The window and rows columns say what each run loaded: what a look at the history is usually for. */
+    private static String runsText(List<RunRecord> runs, HistoryReader reader) {
         if (runs.isEmpty()) {
             return "no runs yet\n";
         }
-        StringBuilder out = new StringBuilder(String.format("%-26s %-16s %-19s %-10s %-9s %s%n",
-                "RUN", "STATUS", "STARTED (UTC)", "DURATION", "TASKS RAN", "TASK / FIRST ERROR"));
+        StringBuilder out = new StringBuilder(String.format("%-26s %-16s %-19s %-10s %-9s %-46s %10s  %s%n",
+                "RUN", "STATUS", "STARTED (UTC)", "DURATION", "TASKS RAN", "WINDOW", "ROWS", "TASK / FIRST ERROR"));
         for (RunRecord run : runs) {
             long ran = run.counts() == null ? 0 : run.counts().getOrDefault("ran", 0L);
-            out.append(String.format("%-26s %-16s %-19s %-10s %-9d %s%n", run.runId(), run.status(), TIME.format(run.startedAt()),
-                    run.duration() == null ? "-" : SummaryText.duration(run.duration()), ran,
+            RunLoad load = RunLoad.of(run, reader);
+            out.append(String.format("%-26s %-16s %-19s %-10s %-9d %-46s %10s  %s%n", run.runId(), run.status(), TIME.format(run.startedAt()),
+                    run.duration() == null ? "-" : SummaryText.duration(run.duration()), ran, load.windowText(), load.rowsText(),
                     run.error() == null ? run.task() : run.error()));
         }
         return out.toString();

@@ -5,9 +5,13 @@ import io.etl.parameter.ParameterType;
 import io.etl.task.RetryPolicy;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** How to run, as opposed to what: workers, retries, a dry run. Defaults come from the settings. */
+/** How to run, as opposed to what: workers, retries, a dry run, the reports. Defaults come from the settings. */
 public final class RunOptions {
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N", description = "Tasks to run at once (default: setting 'workers', 1).")
@@ -23,12 +27,29 @@ public final class RunOptions {
     @Option(names = {"-n", "--dry-run"}, description = "Print what would run, in order, and run nothing.")
     boolean dryRun;
 
+    @Option(names = "--junit-report", paramLabel = "FILE",
+            description = "Write the run as a JUnit XML report (a test case per task), for Jenkins' junit step.")
+    Path junitReport;
+
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Write a self-contained HTML report: the graph coloured by outcome, durations, row counts, errors.")
+    Path htmlReport;
+
     int workers(Settings settings) {
         int n = workers != null ? workers : Integer.parseInt(settings.get("workers", "1"));
         if (n < 1) {
             throw new io.etl.parameter.ParameterException("--workers must be at least 1, got " + n);
         }
         return n;
+    }
+
+    /** What to write or send once the run ends: the reports asked for, and the alert the settings configure. */
+    List<RunReport> reports(Settings settings) {
+        List<RunReport> reports = new ArrayList<>();
+        Optional.ofNullable(junitReport).ifPresent(file -> reports.add(new JunitReport(file, settings)));
+        Optional.ofNullable(htmlReport).ifPresent(file -> reports.add(new HtmlReport(file, settings)));
+        WebhookAlert.from(settings).ifPresent(reports::add);
+        return reports;
     }
 
     RetryPolicy retryPolicy(Settings settings) {

@@ -46,7 +46,8 @@ final class RunTaskCommand extends TaskSubcommand {
         boolean terminal = System.console() != null;
         builder.lockDirectory(state.locks(), "etl run " + task.id())
                 .listener(new ConsoleProgress(err, settings, terminal))
-                .listener(new RunHistory(state.history(), settings));
+                .listener(new RunHistory(state.history(), settings))
+                .listener(new RunReports(options.reports(settings), err, settings));
         if (terminal) {
             builder.listener(new TerminalProgress(System.err));
         }

@@ -7,11 +7,12 @@ import io.etl.task.TaskType;
 import io.etl.testing.TestDag;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Task graphs for the command-line tests, as family "node" with --name choosing the node: ok, fails, flaky, slow,
- * a cycle, and one that needs missing input.
+ * a cycle, and one that needs missing input; and an ETL, {@link TestPipeline}.
  */
 public final class TestCatalog implements TaskCatalog {
 
@@ -27,6 +28,8 @@ public final class TestCatalog implements TaskCatalog {
         dag.node("cycle-b").requires("cycle-a");
         dag.node("needs-input").requires("input");
         dag.node("input").external();
-        return List.of(dag.type());
+        List<TaskType<?>> types = new ArrayList<>(List.of(dag.type()));
+        types.addAll(new TestPipeline(StateDirectory.from(settings).resolve("events")).types());
+        return types;
     }
 }

@@ -19,7 +19,7 @@ import org.bson.types.ObjectId;
  * A BSON value as the text of one column: dates as UTC ISO-8601 with milliseconds, ObjectIds as hex, binary as
  * base64, and arrays and sub-documents as JSON (their elements converted alike), which a Pig UDF splits robustly.
  */
-final class BsonText {
+public final class BsonText {
 
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -29,7 +29,7 @@ final class BsonText {
     }
 
     /** The text of a value; null stays null. */
-    static String of(Object value) {
+    public static String of(Object value) {
         if (value == null || value instanceof String) {
             return (String) value;
         }

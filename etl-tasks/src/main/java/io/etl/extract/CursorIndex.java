@@ -11,7 +11,7 @@ import org.bson.Document;
  * The check that a window query will use an index. An unindexed range query scans the whole collection on every
  * run; on a large production collection that is how outages start, so the extract refuses unless told otherwise.
  */
-final class CursorIndex {
+public final class CursorIndex {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -22,7 +22,7 @@ final class CursorIndex {
      * Whether an ascending or descending index starts with the field: a compound one counts, a hashed one cannot
      * serve a range.
      */
-    static boolean exists(MongoCollection<Document> collection, String field) {
+    public static boolean exists(MongoCollection<Document> collection, String field) {
         for (Document index : collection.listIndexes()) {
             Document key = index.get("key", Document.class);
             if (key != null && !key.isEmpty() && key.keySet().iterator().next().equals(field)
@@ -40,7 +40,7 @@ final class CursorIndex {
     }
 
     /** The mongo shell command that creates the index. */
-    static String createCommand(String collection, String field) {
+    public static String createCommand(String collection, String field) {
         String target = IDENTIFIER.matcher(collection).matches() ? "db." + collection
                 : "db.getCollection(\"" + collection + "\")";
         return target + ".createIndex({\"" + field + "\": 1})";

@@ -10,6 +10,8 @@ public enum FieldType {
     STRING,
     LONG,
     DOUBLE,
+    /** A Decimal128, written as its text: {@code 12.50}. */
+    DECIMAL,
     BOOLEAN,
     /** A date, written as UTC ISO-8601 with milliseconds: {@code 2026-11-01T10:00:00.000Z}. */
     TIMESTAMP,

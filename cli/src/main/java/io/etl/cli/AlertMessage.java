@@ -1,0 +1,66 @@
+package io.etl.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.etl.config.Settings;
+import io.etl.scheduler.RunStatus;
+import io.etl.scheduler.RunSummary;
+import io.etl.scheduler.TaskOutcome;
+import io.etl.state.Json;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What an alert says about a run, as a Slack-compatible message: a one-line {@code text} for the notification and
+ * an attachment whose fields name the ETL, the window, the failed task and its first error line, the run and the
+ * host. Every value is masked: a secret in an error message never leaves the machine.
+ */
+final class AlertMessage {
+
+    private AlertMessage() {
+    }
+
+    static ObjectNode of(FinishedRun run, Settings settings) {
+        RunSummary summary = run.summary();
+        Optional<TaskOutcome> failure = run.firstFailure();
+        String host = hostName();
+        String headline = "etl " + summary.root().family() + " " + summary.status()
+                + failure.map(f -> ": " + f.task().id() + ": " + run.firstErrorLine(f)).orElse("") + " (" + host + ")";
+        ObjectNode message = Json.MAPPER.createObjectNode();
+        message.put("text", settings.mask(headline));
+        ObjectNode attachment = message.putArray("attachments").addObject();
+        attachment.put("color", summary.status() == RunStatus.SUCCESS ? "good" : "danger");
+        ArrayNode fields = attachment.putArray("fields");
+        field(fields, "ETL", summary.root().family(), settings);
+        field(fields, "Status", summary.status().name(), settings);
+        field(fields, "Window", run.window().map(RunWindow::toString).orElse("nothing new to load"), settings);
+        field(fields, "Parameters", parameters(summary.root().parameters().asText()), settings);
+        failure.ifPresent(f -> {
+            field(fields, "Failed task", f.task().id().toString(), settings);
+            field(fields, "Error", run.firstErrorLine(f), settings);
+        });
+        field(fields, "Run", summary.runId(), settings);
+        field(fields, "Host", host, settings);
+        return message;
+    }
+
+    private static void field(ArrayNode fields, String title, String value, Settings settings) {
+        fields.addObject().put("title", title).put("value", settings.mask(value)).put("short", value.length() < 40);
+    }
+
+    private static String parameters(Map<String, String> parameters) {
+        return parameters.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

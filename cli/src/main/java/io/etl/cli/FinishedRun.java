@@ -1,0 +1,40 @@
+package io.etl.cli;
+
+import io.etl.scheduler.Plan;
+import io.etl.scheduler.RunSummary;
+import io.etl.scheduler.TaskOutcome;
+import io.etl.scheduler.TaskState;
+import io.etl.task.Failures;
+import io.etl.task.Task;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run as its reports and alerts see it once it has ended: the plan (for the graph), the summary (for the outcomes)
+ * and the full error of each task that failed for good (the summary keeps only its first line).
+ */
+record FinishedRun(Plan plan, RunSummary summary, Map<Task, Throwable> errors) {
+
+    FinishedRun {
+        errors = Map.copyOf(errors);
+    }
+
+    /** The first task that failed for good, or was missing: what an alert names. */
+    Optional<TaskOutcome> firstFailure() {
+        return summary.outcomes().stream()
+                .filter(o -> o.state() == TaskState.FAILED || o.state() == TaskState.MISSING_INPUT)
+                .findFirst();
+    }
+
+    /** The first line of a task's error, or its state when it has none (a missing input). */
+    String firstErrorLine(TaskOutcome outcome) {
+        return Optional.ofNullable(errors.get(outcome.task())).map(Failures::firstLine)
+                .or(outcome::error).orElse(outcome.state().label());
+    }
+
+    /** The window the run loaded: the {@code lower}/{@code upper} parameters of a planned task, if it has one. */
+    Optional<RunWindow> window() {
+        return RunWindow.of(plan.tasks().stream().map(t -> t.parameters().asText()));
+    }
+}

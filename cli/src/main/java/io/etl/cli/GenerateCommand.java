@@ -1,0 +1,126 @@
+package io.etl.cli;
+
+import io.etl.environment.EtlEnvironment;
+import io.etl.generate.ArraysMode;
+import io.etl.generate.EtlGenerator;
+import io.etl.generate.EtlPlan;
+import io.etl.generate.EtlRenderer;
+import io.etl.generate.GenerateException;
+import io.etl.generate.GenerateOptions;
+import io.etl.generate.GeneratedFile;
+import io.etl.generate.ProjectTree;
+import io.etl.parameter.ParameterException;
+import io.etl.task.PermanentFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code etl generate <collection>}: samples a live collection and writes a working ETL for it into the source tree
+ * (Java class and catalog, Pig script, CREATE TABLE of each warehouse), or prints it with {@code --dry-run}.
+ */
+@Command(name = "generate", description = "Sample a collection of the source MongoDB and write a working ETL for it: "
+        + "etl-tasks/src/main/java/io/etl/generated/<name>/, pig/<name>.pig, sql/<name>.{redshift,postgres}.sql.")
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<collection>", description = "The collection to replicate.")
+    String collection;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "1000", description = "Documents sampled, the newest first (default: ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--arrays", paramLabel = "columns|json", defaultValue = "columns",
+            description = "Arrays of scalars as numbered columns or as one JSON text column (default: ${DEFAULT-VALUE}).")
+    String arrays;
+
+    @Option(names = "--array-columns", paramLabel = "N",
+            description = "Columns per array (default: the longest array sampled, at most 10).")
+    Integer arrayColumns;
+
+    @Option(names = "--cursor", paramLabel = "FIELD", description = "The date field windows select on, when the indexes do not name exactly one.")
+    String cursor;
+
+    @Option(names = "--force", description = "Overwrite files that exist.")
+    boolean force;
+
+    @Option(names = {"--dry-run", "-n"}, description = "Print the files instead of writing them.")
+    boolean dryRun;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = ".", description = "The source tree to write into (default: the current folder).")
+    Path project;
+
+    private final CliEnvironment environment;
+
+    GenerateCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (EtlEnvironment etl = new EtlEnvironment(environment.settings())) {
+            ProjectTree tree = new ProjectTree(project);
+            EtlPlan plan = new EtlGenerator(etl.mongo()).plan(collection, options());
+            List<GeneratedFile> files = new EtlRenderer(tree.templates()).render(plan);
+            if (dryRun) {
+                files.forEach(file -> out.printf("==> %s <==%n%s%n", file.path(), file.text()));
+            } else {
+                write(tree, plan, files, out);
+            }
+            warnings(plan, out);
+            out.flush();
+        } catch (GenerateException e) {
+            throw new ParameterException(e.getMessage());
+        } catch (IOException | PermanentFailure e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        return ExitCodes.OK;
+    }
+
+    private GenerateOptions options() {
+        ArraysMode mode = switch (arrays) {
+            case "columns" -> ArraysMode.COLUMNS;
+            case "json" -> ArraysMode.JSON;
+            default -> throw new ParameterException("--arrays must be columns or json, got '" + arrays + "'");
+        };
+        return new GenerateOptions(sample, mode, arrayColumns == null ? OptionalInt.empty() : OptionalInt.of(arrayColumns),
+                Optional.ofNullable(cursor));
+    }
+
+    private void write(ProjectTree tree, EtlPlan plan, List<GeneratedFile> files, PrintWriter out) throws IOException {
+        List<String> existing = tree.existing(files);
+        if (!existing.isEmpty() && !force) {
+            throw new ParameterException("these files exist; --force overwrites them: " + String.join(", ", existing));
+        }
+        tree.write(files);
+        files.forEach(file -> out.println("wrote " + file.path()));
+        if (tree.register(EtlRenderer.catalog(plan))) {
+            out.println("registered " + EtlRenderer.catalog(plan) + " in etl-tasks/src/main/resources/META-INF/services/io.etl.task.TaskCatalog");
+        }
+        out.printf("%s: %d columns from %,d sampled documents, key %s, cursor %s; next: ./etl run %s --incremental%n",
+                plan.name(), plan.columns().size(), plan.sampled(), plan.key().path(), plan.cursor().path(), plan.name());
+    }
+
+    private static void warnings(EtlPlan plan, PrintWriter out) {
+        if (!plan.unaddressable().isEmpty()) {
+            out.println("left out (no dot path can name them): " + String.join(", ", plan.unaddressable()));
+        }
+        if (!plan.cursorIndexed()) {
+            out.println("warning: '" + plan.cursor().path() + "' is not indexed, and the extract refuses to scan the whole"
+                    + " collection; create the index with: " + EtlGenerator.createIndexCommand(plan));
+        }
+    }
+}

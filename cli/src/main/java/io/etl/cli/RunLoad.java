@@ -1,0 +1,32 @@
+package io.etl.cli;
+
+import io.etl.history.HistoryReader;
+import io.etl.history.RunRecord;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one past run of an ETL loaded, read back from the history: its window (the parameters of the tasks it
+ * attempted) and the rows its load recorded ({@value #ROWS_METRIC}), if it loaded any.
+ */
+record RunLoad(Optional<RunWindow> window, Optional<Long> rows) {
+
+    static final String ROWS_METRIC = "rows_loaded";
+
+    static RunLoad of(RunRecord run, HistoryReader history) {
+        Optional<RunWindow> window = RunWindow.of(history.attempts(run.family(), run.runId()).stream()
+                .map(a -> a.parameters() == null ? Map.<String, String>of() : a.parameters()));
+        Optional<Long> rows = run.metrics() == null ? Optional.empty() : run.metrics().values().stream()
+                .map(m -> m.get(ROWS_METRIC)).filter(n -> n != null).reduce(Long::sum);
+        return new RunLoad(window, rows);
+    }
+
+    String windowText() {
+        return window.map(RunWindow::toString).orElse("-");
+    }
+
+    String rowsText() {
+        return rows.map(n -> String.format("%,d", n)).orElse("-");
+    }
+}

@@ -1,0 +1,110 @@
+package io.etl.cli;
+
+import io.etl.history.HistoryReader;
+import io.etl.history.RunRecord;
+import io.etl.parameter.ParameterException;
+import io.etl.parameter.ParameterType;
+import io.etl.scheduler.RunStatus;
+import io.etl.scheduler.SummaryText;
+import io.etl.state.Json;
+import io.etl.task.TaskType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code etl status}: for each ETL, how far the warehouse is loaded: the upper end of the window of its latest
+ * successful load, the rows it loaded, when, and how far that lags behind now. Read from the run history alone,
+ * so it answers at once and needs no database. An ETL is a task type with a {@code <name>_load} sibling, the
+ * shape every pipeline has.
+ */
+@Command(name = "status", description = "Show how far each ETL has loaded (from the run history): window end, rows, when, lag.")
+public final class StatusCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String LOAD_SUFFIX = "_load";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    private final CliEnvironment environment;
+
+    StatusCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * One ETL's state.
+     *
+     * @param loadedUpTo the upper end of the latest successful load's window: everything before it is in the warehouse
+     * @param lag        how long ago {@code loadedUpTo} was
+     */
+    record EtlStatus(String etl, Instant loadedUpTo, Long rows, Instant loadedAt, Duration lag, String lastRunStatus,
+                     Instant lastRunAt) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("text", "json").contains(format)) {
+            throw new ParameterException("--format: expected text or json, got '" + format + "'");
+        }
+        HistoryReader history = new HistoryReader(environment.state().history());
+        Instant now = Instant.now();
+        List<EtlStatus> statuses = environment.registry().types().stream()
+                .map(TaskType::family)
+                .filter(family -> environment.registry().find(family + LOAD_SUFFIX).isPresent())
+                .sorted()
+                .map(family -> status(family, history, now))
+                .toList();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format.equals("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(statuses) + "\n" : text(statuses));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static EtlStatus status(String family, HistoryReader history, Instant now) {
+        List<RunRecord> runs = history.runs(Optional.of(family));
+        Optional<RunRecord> last = runs.stream().findFirst();
+        for (RunRecord run : runs) {
+            RunLoad load = RunLoad.of(run, history);
+            if (run.status().equals(RunStatus.SUCCESS.name()) && load.window().isPresent()) {
+                Instant upper = ParameterType.INSTANT.parse(load.window().get().upper());
+                return new EtlStatus(family, upper, load.rows().orElse(null), run.finishedAt(),
+                        Duration.between(upper, now).truncatedTo(ChronoUnit.SECONDS), last.get().status(), last.get().startedAt());
+            }
+        }
+        return new EtlStatus(family, null, null, null, null, last.map(RunRecord::status).orElse(null),
+                last.map(RunRecord::startedAt).orElse(null));
+    }
+
+    private static String text(List<EtlStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return "no ETLs\n";
+        }
+        StringBuilder out = new StringBuilder(String.format("%-24s %-19s %10s %-19s %-10s %s%n",
+                "ETL", "LOADED UP TO (UTC)", "ROWS", "LOADED AT (UTC)", "LAG", "LAST RUN"));
+        for (EtlStatus s : statuses) {
+            out.append(String.format("%-24s %-19s %10s %-19s %-10s %s%n", s.etl(),
+                    s.loadedUpTo() == null ? "never loaded" : TIME.format(s.loadedUpTo()),
+                    s.rows() == null ? "-" : String.format("%,d", s.rows()),
+                    s.loadedAt() == null ? "-" : TIME.format(s.loadedAt()),
+                    s.lag() == null ? "-" : SummaryText.duration(s.lag()),
+                    s.lastRunStatus() == null ? "none" : s.lastRunStatus() + " at " + TIME.format(s.lastRunAt())));
+        }
+        return out.toString();
+    }
+}

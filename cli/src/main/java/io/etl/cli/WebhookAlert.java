@@ -1,0 +1,54 @@
+package io.etl.cli;
+
+import io.etl.config.Settings;
+import io.etl.scheduler.RunStatus;
+import io.etl.state.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Posts an {@link AlertMessage} to the webhook of setting {@code alert.webhook} (a Slack incoming webhook or
+ * anything that takes the same JSON) when a run fails, and when it succeeds too if {@code alert.on.success=true}.
+ * The timeout is short: an alert is worth little next to finishing the job, and a failed post is only a warning.
+ */
+record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implements RunReport {
+
+    static final String WEBHOOK = "alert.webhook";
+    static final String ON_SUCCESS = "alert.on.success";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** The alert the settings ask for, if they name a webhook. */
+    static Optional<WebhookAlert> from(Settings settings) {
+        return settings.get(WEBHOOK).filter(url -> !url.isBlank()).map(url -> new WebhookAlert(URI.create(url),
+                Boolean.parseBoolean(settings.get(ON_SUCCESS, "false")), settings));
+    }
+
+    @Override
+    public String description() {
+        // the URL itself is a secret: whoever has it can post to the channel
+        return "alert to the webhook of setting " + WEBHOOK;
+    }
+
+    @Override
+    public void write(FinishedRun run) throws IOException, InterruptedException {
+        if (run.summary().status() == RunStatus.SUCCESS && !onSuccess) {
+            return;
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(webhook)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(AlertMessage.of(run, settings))))
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("the webhook answered HTTP " + response.statusCode());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.etl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code etl generate} against the embedded sample MongoDB: printing, refusing to overwrite, unknown collections. */
+class GenerateCommandTest {
+
+    private static final String SERVICES = "etl-tasks/src/main/resources/META-INF/services/io.etl.task.TaskCatalog";
+
+    /** Shared: seeding the embedded sample MongoDB takes seconds, and these tests only read it. */
+    @TempDir
+    static Path home;
+    @TempDir
+    Path project;
+
+    private Etl etl() {
+        return new Etl(home);
+    }
+
+    private void emptyProject() throws Exception {
+        Files.createDirectories(project.resolve(SERVICES).getParent());
+        Files.writeString(project.resolve(SERVICES), "io.etl.actions.ActionsTakenCatalog\n");
+    }
+
+    @Test
+    void dry_run_prints_every_file_under_a_header_and_writes_nothing() throws Exception {
+        emptyProject();
+
+        Etl.Result generated = etl().run("generate", "actions_taken", "--dry-run", "--project", project.toString());
+
+        assertEquals(ExitCodes.OK, generated.exitCode(), generated::toString);
+        List<String> headers = generated.out().lines().filter(line -> line.startsWith("==> ")).toList();
+        assertEquals(List.of("==> etl-tasks/src/main/java/io/etl/generated/actions_taken/ActionsTaken.java <==",
+                "==> etl-tasks/src/main/java/io/etl/generated/actions_taken/ActionsTakenCatalog.java <==",
+                "==> pig/actions_taken.pig <==", "==> sql/actions_taken.redshift.sql <==",
+                "==> sql/actions_taken.postgres.sql <=="), headers);
+        assertTrue(generated.out().contains("CREATE TABLE IF NOT EXISTS \"public\".\"actions_taken\" (\"id\" VARCHAR(24) NOT NULL"),
+                generated::toString);
+        assertTrue(generated.out().contains("DEFINE Columns_value io.etl.transform.ArrayColumns('value', '5');"), generated::toString);
+        assertFalse(Files.exists(project.resolve("pig")));
+        assertEquals("io.etl.actions.ActionsTakenCatalog\n", Files.readString(project.resolve(SERVICES)));
+    }
+
+    @Test
+    void generating_writes_the_files_and_registers_the_catalog_once_and_refuses_to_overwrite_without_force() throws Exception {
+        emptyProject();
+
+        Etl.Result first = etl().run("generate", "actions_taken", "--project", project.toString());
+        Etl.Result again = etl().run("generate", "actions_taken", "--project", project.toString());
+        Etl.Result forced = etl().run("generate", "actions_taken", "--force", "--project", project.toString());
+
+        assertEquals(ExitCodes.OK, first.exitCode(), first::toString);
+        assertTrue(Files.exists(project.resolve("pig/actions_taken.pig")));
+        assertEquals(ExitCodes.USAGE, again.exitCode(), again::toString);
+        assertEquals("etl: these files exist; --force overwrites them: etl-tasks/src/main/java/io/etl/generated/actions_taken/"
+                + "ActionsTaken.java, etl-tasks/src/main/java/io/etl/generated/actions_taken/ActionsTakenCatalog.java, "
+                + "pig/actions_taken.pig, sql/actions_taken.redshift.sql, sql/actions_taken.postgres.sql\n", again.err());
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced::toString);
+        assertEquals("io.etl.actions.ActionsTakenCatalog\nio.etl.generated.actions_taken.ActionsTakenCatalog\n",
+                Files.readString(project.resolve(SERVICES)));
+    }
+
+    @Test
+    void a_collection_that_does_not_exist_exits_2_naming_it() throws Exception {
+        emptyProject();
+
+        Etl.Result generated = etl().run("generate", "no-such", "--dry-run", "--project", project.toString());
+
+        assertEquals(ExitCodes.USAGE, generated.exitCode(), generated::toString);
+        assertTrue(generated.err().startsWith("etl: there is no collection 'no-such' in database etl in the embedded sample"),
+                generated::toString);
+    }
+}

@@ -1,0 +1,46 @@
+package io.etl.generate;
+
+import io.etl.spec.EtlSpec;
+import io.etl.warehouse.Column;
+import io.etl.warehouse.Table;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ETL {@code etl generate} writes for a collection, before it is rendered into files.
+ *
+ * @param name          the ETL's name (its tasks, Pig script and table)
+ * @param cursorIndexed whether the collection has an index the extract can use on the cursor field
+ * @param unaddressable fields of the sample left out because no dot path can name them
+ */
+public record EtlPlan(String collection, String name, String javaPackage, String javaClass, List<PlannedField> fields,
+                      PlannedField key, PlannedField cursor, long sampled, boolean cursorIndexed,
+                      Set<String> unaddressable) {
+
+    public EtlPlan {
+        fields = List.copyOf(fields);
+        unaddressable = Set.copyOf(unaddressable);
+    }
+
+    /** The spec the generated class declares: built here too, so that a plan it would reject is never written. */
+    public EtlSpec spec() {
+        EtlSpec.Builder spec = EtlSpec.named(name).collection(collection).cursor(cursor.path()).key(key.path());
+        fields.forEach(field -> spec.field(field.path(), field.column(), field.type().fieldType));
+        return spec.build();
+    }
+
+    /** The table the generated class declares, keyed and distributed on the key, sorted on the cursor. */
+    public Table table(String schema) {
+        Table.Builder table = Table.named(name).schema(schema);
+        fields.stream().flatMap(field -> field.columns().stream()).forEach(column -> table.column(column.name(), column.type()));
+        String keyColumn = key.columns().get(0).name();
+        String cursorColumn = cursor.columns().get(0).name();
+        return table.key(keyColumn).cursor(cursorColumn).distKey(keyColumn).sortKey(cursorColumn).build();
+    }
+
+    /** The warehouse columns, in load order. */
+    public List<Column> columns() {
+        return fields.stream().flatMap(field -> field.columns().stream()).toList();
+    }
+}

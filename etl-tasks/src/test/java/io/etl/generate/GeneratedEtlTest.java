@@ -1,0 +1,190 @@
+package io.etl.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.etl.config.Settings;
+import io.etl.environment.EtlEnvironment;
+import io.etl.mongo.MongoSource;
+import io.etl.pipeline.EtlPipeline;
+import io.etl.scheduler.RunStatus;
+import io.etl.scheduler.RunSummary;
+import io.etl.scheduler.Scheduler;
+import io.etl.testing.EmbeddedMongo;
+import io.etl.testing.TestSettings;
+import io.etl.warehouse.EmbeddedWarehouse;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code etl generate} writes runs without edits: generated from a live collection with awkward names, compiled
+ * with javac against the test class path, loaded in a child class loader, and run end to end on real components
+ * (mongo-java-server, Hadoop and Pig in local mode, embedded PostgreSQL); the warehouse then holds the source exactly.
+ */
+class GeneratedEtlTest {
+
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+    private static final DateTimeFormatter WAREHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int DOCUMENTS = 30;
+
+    @TempDir
+    static Path warehouseHome;
+    private static EmbeddedWarehouse postgres;
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path tree;
+
+    @BeforeAll
+    static void startWarehouse() {
+        postgres = EmbeddedWarehouse.start(warehouseHome.resolve("pg"));
+    }
+
+    @AfterAll
+    static void stopWarehouse() {
+        postgres.close();
+    }
+
+    @Test
+    void the_generated_etl_compiles_and_loads_the_collection_with_exact_row_parity() throws Exception {
+        MongoDatabase database = MONGO.database();
+        MongoCollection<Document> orders = EmbeddedMongo.indexedCollection(database, "Customer Orders", "Placed At", documents());
+        Settings settings = TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", postgres.jdbcUrl(),
+                "warehouse.schema", database.getName(), "pig.dir", tree.resolve("pig").toString());
+
+        EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow())
+                .plan("Customer Orders", GenerateOptions.defaults());
+        Files.createDirectories(tree.resolve(ProjectTree.SERVICES).getParent());
+        Files.createFile(tree.resolve(ProjectTree.SERVICES));
+        new ProjectTree(tree).write(new EtlRenderer(Path.of("../templates")).render(plan));
+        ClassLoader generated = compile(tree.resolve("etl-tasks/src/main/java"));
+        Class<?> etl = generated.loadClass("io.etl.generated.customer_orders.CustomerOrders");
+        RunSummary summary;
+        try (EtlEnvironment environment = new EtlEnvironment(settings)) {
+            EtlPipeline pipeline = (EtlPipeline) etl.getMethod("pipeline", EtlEnvironment.class).invoke(null, environment);
+            summary = Scheduler.builder().build().run(pipeline.run().parse(Map.of("incremental", "true")));
+        }
+
+        assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
+        assertEquals(source(orders), warehouse(database.getName(), plan.table(database.getName()).columnNames()));
+    }
+
+    /** Awkward names, nesting, arrays of scalars and of documents, mixed and missing values, every scalar type. */
+    private static List<Document> documents() {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        return IntStream.range(0, DOCUMENTS).mapToObj(i -> {
+            Document order = new Document("_id", new ObjectId()).append("Placed At", Date.from(start.plusSeconds(60L * i)))
+                    .append("customer", new Document("name", "Ann\t" + i).append("2nd", i))
+                    .append("2nd", i % 2 == 0 ? (Object) i : (Object) (i * 1_000_000_000L))
+                    .append("select", "s" + i)
+                    .append("tags", IntStream.range(0, i % 4).mapToObj(t -> "t" + t).toList())
+                    .append("total", i + 0.5)
+                    .append("paid", i % 3 == 0)
+                    .append("lines", List.of(new Document("sku", "k" + i)))
+                    .append("amount", new Decimal128(new BigDecimal(i + ".25")));
+            if (i % 5 != 0) {
+                order.append("note", "note " + i);
+            }
+            return order;
+        }).toList();
+    }
+
+    /** Each document as the warehouse should hold it, column by column, as PostgreSQL's text of the value. */
+    private static Map<String, Map<String, String>> source(MongoCollection<Document> orders) {
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        for (Document d : orders.find()) {
+            Map<String, String> row = new HashMap<>();
+            row.put("placed_at", WAREHOUSE_TIME.format(d.getDate("Placed At").toInstant()));
+            Document customer = d.get("customer", Document.class);
+            row.put("customer_name", customer.getString("name"));
+            row.put("customer_2nd", customer.get("2nd").toString());
+            row.put("_2nd", d.get("2nd").toString());
+            row.put("select", d.getString("select"));
+            List<?> tags = d.getList("tags", String.class);
+            for (int t = 1; t <= 3; t++) {
+                row.put("tags_" + t, t <= tags.size() ? (String) tags.get(t - 1) : null);
+            }
+            row.put("total", d.getDouble("total").toString());
+            row.put("paid", d.getBoolean("paid").toString());
+            row.put("lines", "[{\"sku\":\"" + d.get("lines", List.class).stream().map(l -> ((Document) l).getString("sku"))
+                    .collect(Collectors.joining()) + "\"}]");
+            row.put("amount", d.get("amount", Decimal128.class).bigDecimalValue().setScale(10).toPlainString());
+            row.put("note", d.getString("note"));
+            rows.put(d.getObjectId("_id").toHexString(), row);
+        }
+        return rows;
+    }
+
+    private static Map<String, Map<String, String>> warehouse(String schema, List<String> columns) throws Exception {
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        String select = columns.stream().map(c -> "\"" + c + "\"::text").collect(Collectors.joining(", "));
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl()); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT " + select + " FROM \"" + schema + "\".customer_orders")) {
+            while (r.next()) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 1; i < columns.size(); i++) {
+                    row.put(columns.get(i), r.getString(i + 1));
+                }
+                rows.put(r.getString(1), row);
+            }
+        }
+        return rows;
+    }
+
+    /** javac over the generated sources, against this test's class path; the classes in a child class loader. */
+    private ClassLoader compile(Path sources) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"),
+                "-d", tree.resolve("classes").toString()));
+        try (var files = Files.walk(sources)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> arguments.add(f.toString()));
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter diagnostics = new StringWriter();
+        int result = javac.run(null, null, new java.io.PrintStream(new java.io.ByteArrayOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                diagnostics.write(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+        }, arguments.toArray(String[]::new));
+        assertEquals(0, result, diagnostics::toString);
+        assertTrue(Files.exists(tree.resolve("classes/io/etl/generated/customer_orders/CustomerOrdersCatalog.class")));
+        return new URLClassLoader(new URL[] {tree.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
+    }
+}

@@ -1,0 +1,151 @@
+package io.etl.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.etl.warehouse.SqlType;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import com.mongodb.BasicDBObject;
+import org.junit.jupiter.api.Test;
+
+/** What the generator infers from sampled documents: columns, types, mixed types, arrays, nullability, cursor. */
+class InferenceTest {
+
+    private static final String A = "{_id: {$oid: '64b7f0000000000000000001'}, at: {$date: '2026-11-01T10:00:00Z'}, ";
+    private static final String B = "{_id: {$oid: '64b7f0000000000000000002'}, at: {$date: '2026-11-01T11:00:00Z'}, ";
+
+    private static Sample sample(String... documents) {
+        return Sample.of(Arrays.stream(documents).map(BasicDBObject::parse).toList());
+    }
+
+    private static EtlPlan plan(GenerateOptions options, String... documents) {
+        return Planner.plan("orders", sample(documents), Set.of("at"), options);
+    }
+
+    private static EtlPlan plan(String... documents) {
+        return plan(GenerateOptions.defaults(), documents);
+    }
+
+    private static Map<String, SqlType> columns(EtlPlan plan) {
+        Map<String, SqlType> columns = new LinkedHashMap<>();
+        plan.columns().forEach(column -> columns.put(column.name(), column.type()));
+        return columns;
+    }
+
+    @Test
+    void nested_documents_become_dot_paths_and_scalars_keep_their_type() {
+        EtlPlan plan = plan(A + "customer: {name: 'Ann', address: {city: 'Oslo'}}, paid: true, total: 12.5, "
+                + "amount: {$numberDecimal: '12.50'}, n: {$numberLong: '5'}}");
+
+        assertEquals(List.of("_id", "at", "customer.name", "customer.address.city", "paid", "total", "amount", "n"),
+                plan.spec().paths());
+        assertEquals(List.of("id", "at", "customer_name", "customer_address_city", "paid", "total", "amount", "n"),
+                plan.table("public").columnNames());
+        Map<String, SqlType> columns = columns(plan);
+        assertEquals(SqlType.varchar(24), columns.get("id"));
+        assertEquals(SqlType.timestamp(), columns.get("at"));
+        assertEquals(SqlType.bool(), columns.get("paid"));
+        assertEquals(SqlType.doublePrecision(), columns.get("total"));
+        assertEquals(SqlType.decimal(), columns.get("amount"));
+        assertEquals(SqlType.bigint(), columns.get("n"));
+    }
+
+    @Test
+    void mixed_types_resolve_to_the_narrowest_type_that_holds_every_value() {
+        EtlPlan plan = plan(
+                A + "count: 1, ratio: 1, label: 1, detail: 'x', flag: true}",
+                B + "count: {$numberLong: '9000000000'}, ratio: 0.5, label: 'one', detail: {k: 1}, flag: 'yes'}");
+
+        Map<String, SqlType> columns = columns(plan);
+        assertEquals(SqlType.bigint(), columns.get("count"), "int and long");
+        assertEquals(SqlType.doublePrecision(), columns.get("ratio"), "int and double");
+        assertEquals(SqlType.varchar(16), columns.get("label"), "int and string");
+        assertEquals(SqlType.varchar(16), columns.get("detail"), "a document mixed with a string is JSON text");
+        assertEquals(ColumnType.JSON, field(plan, "detail").type());
+        assertEquals(SqlType.varchar(16), columns.get("flag"), "boolean and string");
+    }
+
+    @Test
+    void arrays_of_scalars_become_as_many_columns_as_the_longest_and_arrays_of_documents_json() {
+        EtlPlan plan = plan(A + "tags: ['a', 'b'], scores: [1, 2, 3], lines: [{sku: 'x'}]}", B + "tags: ['c']}");
+
+        assertEquals(List.of("id", "at", "tags_1", "tags_2", "scores_1", "scores_2", "scores_3", "lines"),
+                plan.table("public").columnNames());
+        assertEquals(SqlType.bigint(), columns(plan).get("scores_1"));
+        assertEquals(ColumnType.JSON, field(plan, "lines").type());
+        assertFalse(field(plan, "lines").arrayColumns());
+    }
+
+    @Test
+    void array_options_set_the_column_count_or_keep_the_array_as_json() {
+        String document = A + "tags: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']}";
+        GenerateOptions json = new GenerateOptions(10, ArraysMode.JSON, OptionalInt.empty(), Optional.empty());
+        GenerateOptions two = new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.of(2), Optional.empty());
+
+        assertEquals(12, plan(document).columns().size(), "id, at and at most 10 array columns");
+        assertEquals(List.of("id", "at", "tags"), plan(json, document).table("public").columnNames());
+        assertEquals(List.of("id", "at", "tags_1", "tags_2"), plan(two, document).table("public").columnNames());
+    }
+
+    @Test
+    void a_field_present_and_not_null_in_every_document_is_a_not_null_candidate() {
+        EtlPlan plan = plan(A + "always: 'x', sometimes: 'y', nulled: 'z'}", B + "always: 'x', nulled: null}");
+
+        assertTrue(field(plan, "always").alwaysPresent());
+        assertFalse(field(plan, "sometimes").alwaysPresent());
+        assertFalse(field(plan, "nulled").alwaysPresent());
+    }
+
+    @Test
+    void text_columns_get_twice_the_longest_value_rounded_up_to_a_power_of_two() {
+        EtlPlan plan = plan(A + "short: 'abc', mid: '" + "x".repeat(40) + "', utf8: '" + "é".repeat(20) + "'}");
+
+        assertEquals(SqlType.varchar(16), columns(plan).get("short"));
+        assertEquals(SqlType.varchar(128), columns(plan).get("mid"));
+        assertEquals(SqlType.varchar(128), columns(plan).get("utf8"), "40 bytes in UTF-8");
+        assertEquals(SqlType.MAX_VARCHAR, VarcharLength.forMaxBytes(50_000));
+    }
+
+    @Test
+    void awkward_field_names_become_unique_safe_columns_and_unaddressable_ones_are_left_out() {
+        EtlPlan plan = plan(A + "'Order Date': 'a', order_date: 'b', '2nd': 'c', select: 'd', '$%': 'e', 'a.b': 'f'}");
+
+        assertEquals(List.of("id", "at", "order_date", "order_date_2", "_2nd", "select"), plan.table("public").columnNames());
+        assertEquals("f__2nd", field(plan, "2nd").pig());
+        assertEquals("f_select", field(plan, "select").pig());
+        assertEquals(Set.of("$%", "a.b"), plan.unaddressable());
+    }
+
+    @Test
+    void the_cursor_is_the_one_indexed_date_field_else_the_choice_is_refused_listing_candidates() {
+        String document = A + "updated: {$date: '2026-11-01T10:00:00Z'}}";
+
+        assertEquals("at", plan(document).cursor().path());
+        GenerateException ambiguous = assertThrows(GenerateException.class,
+                () -> Planner.plan("orders", sample(document), Set.of("at", "updated"), GenerateOptions.defaults()));
+        GenerateException none = assertThrows(GenerateException.class,
+                () -> Planner.plan("orders", sample(document), Set.of(), GenerateOptions.defaults()));
+        EtlPlan chosen = Planner.plan("orders", sample(document), Set.of(),
+                new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.of("updated")));
+
+        assertTrue(ambiguous.getMessage().contains("several indexed date fields could be the cursor: at, updated"), ambiguous::getMessage);
+        assertEquals("no indexed date field to use as the cursor; date fields: at, updated (name one with --cursor FIELD,"
+                + " and index it)", none.getMessage());
+        assertEquals("updated", chosen.cursor().path());
+        assertFalse(chosen.cursorIndexed(), "the generator then prints the createIndex command");
+    }
+
+    private static PlannedField field(EtlPlan plan, String path) {
+        return plan.fields().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+    }
+}
