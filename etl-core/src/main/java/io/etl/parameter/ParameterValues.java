@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 /** The values of a task's declared parameters: every required one set, defaults applied, each of its declared type. */
 public final class ParameterValues {
 
-    private static final ParameterSet NONE = ParameterSet.of(List.of());
-
     private final ParameterSet declared;
     private final Map<String, Object> values;
 
@@ -23,10 +21,6 @@ public final class ParameterValues {
 
     public static Builder builder(List<Parameter<?>> declared) {
         return ParameterSet.of(declared).values();
-    }
-
-    public static ParameterValues none() {
-        return new ParameterValues(NONE, Map.of());
     }
 
     /** @throws IllegalStateException if the parameter is optional and unset, or not declared */
@@ -112,10 +106,6 @@ public final class ParameterValues {
                     + (declared.isEmpty() ? " (this task takes no parameters)" : "; known: " + knownNames())));
             values.put(name, parameter.parse(text));
             return this;
-        }
-
-        public boolean isSet(String name) {
-            return values.containsKey(name);
         }
 
         public ParameterValues build() {
