@@ -62,6 +62,11 @@ public final class Settings {
         return values;
     }
 
+    /** A copy with one more value on top of every layer. */
+    public Settings with(String key, String value) {
+        return builder().layer(this).set(key, value, "override").build();
+    }
+
     public static boolean isSecret(String key) {
         return SECRET_KEY.matcher(key).matches();
     }
@@ -77,6 +82,11 @@ public final class Settings {
 
     public static final class Builder {
         private final Map<String, Setting> values = new TreeMap<>();
+
+        private Builder layer(Settings settings) {
+            values.putAll(settings.values);
+            return this;
+        }
 
         public Builder set(String key, String value, String source) {
             if (!KEY.matcher(key).matches()) {
