@@ -21,7 +21,12 @@ public final class EtlEnvironment implements AutoCloseable {
 
     public static final String PIG_DIR_SETTING = "pig.dir";
     public static final String SPLIT_SIZE_SETTING = "extract.split.size";
+    public static final String TRANSFORM_PARTS_SETTING = "transform.parts";
+    public static final String WAREHOUSE_SLICES_SETTING = "warehouse.slices";
     private static final int DEFAULT_SPLIT_SIZE = 1_000_000;
+    private static final int DEFAULT_SLICES = 2;
+    /** Parts per warehouse slice: each slice loads files in parallel, and a few per slice even out their sizes. */
+    private static final int PARTS_PER_SLICE = 2;
 
     private final Settings settings;
     private Lake lake;
@@ -75,17 +80,30 @@ public final class EtlEnvironment implements AutoCloseable {
      * hourly window is one split; a backfill is paged). Lower it for more parallel reads on a cluster.
      */
     public int splitSize() {
-        String text = settings.get(SPLIT_SIZE_SETTING, String.valueOf(DEFAULT_SPLIT_SIZE));
+        return positive(SPLIT_SIZE_SETTING, DEFAULT_SPLIT_SIZE, "number of documents");
+    }
+
+    /**
+     * How many files of about equal size a transform writes, for one COPY to load in parallel: setting
+     * {@value #TRANSFORM_PARTS_SETTING}, by default twice the warehouse's slices (setting
+     * {@value #WAREHOUSE_SLICES_SETTING}, by default 2, as in the smallest Redshift cluster).
+     */
+    public int transformParts() {
+        int slices = positive(WAREHOUSE_SLICES_SETTING, DEFAULT_SLICES, "number of slices");
+        return positive(TRANSFORM_PARTS_SETTING, PARTS_PER_SLICE * slices, "number of files");
+    }
+
+    private int positive(String setting, int fallback, String what) {
+        String text = settings.get(setting, String.valueOf(fallback));
         try {
-            int size = Integer.parseInt(text.trim());
-            if (size > 0) {
-                return size;
+            int value = Integer.parseInt(text.trim());
+            if (value > 0) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("setting " + SPLIT_SIZE_SETTING + " must be a positive number of documents, got '"
-                + text + "'");
+        throw new IllegalArgumentException("setting " + setting + " must be a positive " + what + ", got '" + text + "'");
     }
 
     /** The warehouse of setting {@code warehouse.url} (the embedded one without it), opened once. */

@@ -1,13 +1,17 @@
 package io.etl.extract;
 
 import io.etl.hadoop.HadoopJobs;
+import io.etl.hadoop.JobJars;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import com.mongodb.BasicDBObject;
+import com.mongodb.MongoClient;
 import com.mongodb.MongoClientURI;
+import com.mongodb.hadoop.MongoInputFormat;
 import com.mongodb.hadoop.util.MongoConfigUtil;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -28,12 +32,16 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 record ExtractJob(String name, MongoClientURI source, BasicDBObject query, List<String> paths, SplitPlan splits,
                   String output) {
 
+    /** Where the mapper's libraries come from: mongo-hadoop-core and the MongoDB driver. */
+    static final List<Class<?>> LIBRARIES = List.of(MongoInputFormat.class, MongoClient.class);
+
     /**
      * Runs the job in the given configuration and returns how many lines it wrote.
      *
+     * @param jars     what the job ships to a cluster ({@link DocumentMapper}'s jar and {@link #LIBRARIES})
      * @param progress told the lines written so far, now and then
      */
-    long run(Configuration conf, LongConsumer progress) throws IOException, InterruptedException {
+    long run(Configuration conf, Optional<JobJars> jars, LongConsumer progress) throws IOException, InterruptedException {
         MongoConfigUtil.setInputURI(conf, source);
         MongoConfigUtil.setQuery(conf, query);
         MongoConfigUtil.setFields(conf, Projection.of(paths));
@@ -48,7 +56,7 @@ record ExtractJob(String name, MongoClientURI source, BasicDBObject query, List<
         job.setOutputValueClass(Text.class);
         job.setOutputFormatClass(TextOutputFormat.class);
         FileOutputFormat.setOutputPath(job, new Path(output));
-        HadoopJobs.run(job, DocumentMapper.class, () -> progress.accept(linesWritten(job)));
+        HadoopJobs.run(job, jars, () -> progress.accept(linesWritten(job)));
         return linesWritten(job);
     }
 

@@ -1,6 +1,7 @@
 package io.etl.extract;
 
 import io.etl.environment.EtlEnvironment;
+import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.LakeDirectory;
 import io.etl.lake.Stage;
 import io.etl.mongo.MongoSource;
@@ -65,8 +66,9 @@ public final class ExtractTask extends WindowTask {
         context.progress("extract", 0, matched);
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
                 source.collectionUri(spec.collection()), filter.query(), spec.paths(), splits, output.hadoopPath());
-        long written = job.run(definition.environment.hadoop().configuration(output.lake().hadoopSettings()),
-                lines -> context.progress("extract", lines, matched));
+        HadoopSetup hadoop = definition.environment.hadoop();
+        long written = job.run(hadoop.configuration(output.lake().hadoopSettings()),
+                hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), lines -> context.progress("extract", lines, matched));
         context.progress("extract", written, matched);
         context.record("rows_extracted", written);
         if (written != matched) {

@@ -3,15 +3,19 @@ package io.etl.hadoop;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs MapReduce jobs quietly: no console output, progress to a probe, and a failure's cause in the exception. */
 public final class HadoopJobs {
 
     /** As often as the scheduler shows progress; on a cluster each poll is a call to the application master. */
     private static final long POLL_MILLIS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(HadoopJobs.class);
 
     private HadoopJobs() {
     }
@@ -23,15 +27,18 @@ public final class HadoopJobs {
     }
 
     /**
-     * Submits the job and waits for it. The job jar is the one holding {@code jarClass} (a cluster needs it); an
-     * interrupt kills the job.
+     * Submits the job and waits for it; an interrupt kills the job (on a cluster too).
      *
+     * @param jars what the job ships to a cluster's containers; empty in local mode
      * @throws IOException naming the job and what its failed tasks reported
      */
-    public static void run(Job job, Class<?> jarClass, Probe probe) throws IOException, InterruptedException {
-        job.setJarByClass(jarClass);
+    public static void run(Job job, Optional<JobJars> jars, Probe probe) throws IOException, InterruptedException {
+        jars.ifPresent(shipped -> shipped.applyTo(job));
         try {
             job.submit();
+            if (jars.isPresent()) {
+                LOG.info("Hadoop job '{}' is {}: track it at {}", job.getJobName(), job.getJobID(), job.getTrackingURL());
+            }
             while (!job.isComplete()) {
                 probe.poll();
                 Thread.sleep(POLL_MILLIS);

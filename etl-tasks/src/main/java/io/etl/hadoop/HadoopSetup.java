@@ -38,6 +38,14 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
         return clusterConfDir.isEmpty();
     }
 
+    /**
+     * What a job ships to the cluster's containers: the jar of {@code jobClass} and those of the library classes
+     * its tasks load. Empty in local mode, where the tasks run on this process's class path.
+     */
+    public Optional<JobJars> jobJars(Class<?> jobClass, List<Class<?>> libraryClasses) {
+        return local() ? Optional.empty() : Optional.of(JobJars.of(scratch.resolve("jars"), jobClass, libraryClasses));
+    }
+
     /** A configuration for one job: the mode's settings, then {@code extra} (a lake's s3a settings, the job's own). */
     public Configuration configuration(Map<String, String> extra) {
         Configuration conf = new Configuration();

@@ -1,6 +1,7 @@
 package io.etl.lake;
 
 import io.etl.config.Settings;
+import io.etl.hadoop.HadoopSetup;
 import io.etl.state.StateDirectory;
 
 import java.io.IOException;
@@ -11,33 +12,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the stages keep their outputs, addressed by URI: a local folder or an S3 prefix. Paths inside a lake are
+ * Where the stages keep their outputs, addressed by URI: a local folder, an S3 prefix or an HDFS folder. Paths inside a lake are
  * relative and '/'-separated ({@code actions_taken/20261101T000000Z_20261102T000000Z/extract}). Our own reads and
  * writes go through this interface; Hadoop and Pig get {@link #hadoopPath} and {@link #hadoopSettings} instead.
  */
-public sealed interface Lake extends AutoCloseable permits LocalLake, S3Lake {
+public sealed interface Lake extends AutoCloseable permits LocalLake, S3Lake, HdfsLake {
 
     String URI_SETTING = "lake.uri";
 
-    /** The lake of setting {@value #URI_SETTING}: {@code s3://bucket/prefix}, a {@code file:} URI or a plain path. */
+    /**
+     * The lake of setting {@value #URI_SETTING}: {@code s3://bucket/prefix}, {@code hdfs://namenode:8020/folder}, a
+     * {@code file:} URI or a plain path.
+     */
     static Lake open(Settings settings) {
         String uri = settings.get(URI_SETTING).orElseGet(() -> StateDirectory.from(settings).resolve("lake").toString());
         if (uri.startsWith("s3://") || uri.startsWith("s3a://")) {
             return S3Lake.open(S3Location.parse(uri), S3Options.from(settings, System.getenv()));
         }
+        if (uri.startsWith("hdfs://")) {
+            return HdfsLake.open(URI.create(uri), HadoopSetup.from(settings, System.getenv()).configuration(Map.of()));
+        }
         if (uri.startsWith("file:")) {
             return LocalLake.at(Path.of(URI.create(uri)));
         }
         if (uri.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-            throw new IllegalArgumentException(URI_SETTING + " '" + uri + "' is neither s3://bucket/prefix nor a local folder");
+            throw new IllegalArgumentException(URI_SETTING + " '" + uri + "' is neither s3://bucket/prefix, hdfs://namenode/folder nor a local folder");
         }
         return LocalLake.at(Path.of(uri));
     }
 
-    /** The same place as Hadoop and Pig name it: {@code file:///…} or {@code s3a://bucket/…}. */
+    /** The same place as Hadoop and Pig name it: {@code file:///…}, {@code s3a://bucket/…} or {@code hdfs://…}. */
     String hadoopPath(String path);
 
-    /** What a Hadoop job or Pig needs to reach this lake (s3a endpoint, region, credentials); empty for a folder. */
+    /** What a Hadoop job or Pig needs to reach this lake (s3a endpoint, region, credentials); empty for a folder or HDFS. */
     Map<String, String> hadoopSettings();
 
     boolean exists(String path);

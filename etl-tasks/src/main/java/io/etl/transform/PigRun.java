@@ -1,10 +1,12 @@
 package io.etl.transform;
 
+import io.etl.hadoop.JobJars;
 import io.etl.task.PermanentFailure;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +27,22 @@ import org.apache.pig.tools.pigstats.PigStats;
 record PigRun(PigScript script, Map<String, String> parameters) {
 
     /**
+     * @param cluster the jars the script's functions need on a cluster; empty to run in local mode
      * @return the records the script's STOREs wrote, and the counters its functions counted
      * @throws PermanentFailure if Pig rejects the script, naming the script and line
      * @throws IOException      if one of its jobs fails (it may pass on another attempt), naming the script and lines
      */
-    PigResult execute(Configuration conf, boolean local) throws IOException, PermanentFailure {
-        if (!local) {
+    PigResult execute(Configuration conf, Optional<JobJars> cluster) throws IOException, PermanentFailure {
+        if (cluster.isPresent()) {
             // Pig otherwise replaces the cluster's settings with its own defaults
             conf.setBoolean("pig.use.overriden.hadoop.configs", true);
         }
-        PigServer pig = new PigServer(local ? ExecType.LOCAL : ExecType.MAPREDUCE, conf);
+        PigServer pig = new PigServer(cluster.isPresent() ? ExecType.MAPREDUCE : ExecType.LOCAL, conf);
         try {
+            // Pig ships its own jar and what is registered: our functions' jar, so the containers can load them
+            for (Path jar : cluster.map(JobJars::all).orElse(List.of())) {
+                pig.registerJar(jar.toString());
+            }
             pig.setBatchOn();
             try {
                 pig.registerScript(new ByteArrayInputStream(script.text().getBytes(StandardCharsets.UTF_8)), parameters);

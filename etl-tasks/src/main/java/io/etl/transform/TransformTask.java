@@ -19,11 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.hadoop.conf.Configuration;
+
 /**
  * Runs the ETL's Pig script {@code pig/<etl>.pig} over one window's extract, into
  * {@code {etl}/{window}/transform/part-*}, and the rows it cannot make loadable into {@code {etl}/{window}/rejects/}.
  * The script gets the parameters {@code input}, {@code output}, {@code rejects}, {@code lower} and {@code upper},
- * plus the ETL's own. Once Pig has finished, the counts ({@link TransformCounts}) are written next to the output,
+ * plus the ETL's own. It writes {@link EtlEnvironment#transformParts()} parts of about equal size
+ * ({@link PartSizing}), so that the warehouse loads them in parallel. Once Pig has finished, the counts ({@link TransformCounts}) are written next to the output,
  * and then its flag.
  */
 public final class TransformTask extends WindowTask {
@@ -75,8 +78,9 @@ public final class TransformTask extends WindowTask {
         parameters.put("lower", window().lower().toString());
         parameters.put("upper", window().upper().toString());
         HadoopSetup hadoop = definition.environment.hadoop();
-        PigResult result = new PigRun(script, parameters)
-                .execute(hadoop.configuration(output.lake().hadoopSettings()), hadoop.local());
+        Configuration conf = hadoop.configuration(output.lake().hadoopSettings());
+        new PartSizing(definition.environment.transformParts()).applyTo(conf, input.hadoopPath());
+        PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()));
 
         TransformCounts counts = new TransformCounts(rows(output), rows(rejects), result.counter(WarehouseStorage.NULS_REPLACED));
         context.record("rows_transformed", counts.rowsTransformed());

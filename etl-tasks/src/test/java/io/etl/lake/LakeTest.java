@@ -93,15 +93,16 @@ class LakeTest {
     }
 
     @Test
-    void a_lake_uri_may_be_a_file_uri_a_plain_path_or_an_s3_prefix() {
+    void a_lake_uri_may_be_a_file_uri_a_plain_path_or_an_s3_prefix_and_nothing_else() {
         assertEquals(LocalLake.at(home.resolve("x")), Lake.open(TestSettings.of(home, "lake.uri", home.resolve("x").toUri().toString())));
         assertEquals(LocalLake.at(home.resolve("y")), Lake.open(TestSettings.of(home, "lake.uri", home.resolve("y").toString())));
         assertEquals(new S3Location("bucket", "a/b"), S3Location.parse("s3://bucket/a/b/"));
         assertEquals(new S3Location("bucket", ""), S3Location.parse("s3://bucket"));
 
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> Lake.open(TestSettings.of(home, "lake.uri", "hdfs://namenode/lake")));
-        assertEquals("lake.uri 'hdfs://namenode/lake' is neither s3://bucket/prefix nor a local folder", unknown.getMessage());
+                () -> Lake.open(TestSettings.of(home, "lake.uri", "ftp://host/lake")));
+        assertEquals("lake.uri 'ftp://host/lake' is neither s3://bucket/prefix, hdfs://namenode/folder nor a local folder",
+                unknown.getMessage());
     }
 
     @Test

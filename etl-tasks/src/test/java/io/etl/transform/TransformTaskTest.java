@@ -169,6 +169,26 @@ class TransformTaskTest {
     }
 
     /** The transform of a window whose extract holds the lines given (as the extract would have written them). */
+    @Test
+    void writes_as_many_parts_as_set_for_the_warehouse_to_load_in_parallel_and_every_row_once() throws Exception {
+        TransformTask transform = transform("transform.parts", "2");
+
+        Scheduler.builder().build().run(transform);
+
+        LakeDirectory output = transform.output().get(0);
+        assertEquals(List.of("part-m-00000", "part-m-00001"), output.parts());
+        assertEquals(3, LakeLines.of(output).size());
+    }
+
+    @Test
+    void by_default_writes_two_parts_for_each_of_the_warehouse_slices() throws Exception {
+        TransformTask transform = transform("warehouse.slices", "1");
+
+        Scheduler.builder().build().run(transform);
+
+        assertEquals(2, transform.output().get(0).parts().size());
+    }
+
     private TransformTask transformOfExtract(String... lines) throws Exception {
         TransformTask transform = transform();
         LakeDirectory extract = transform.requires().get(0).output().get(0);
