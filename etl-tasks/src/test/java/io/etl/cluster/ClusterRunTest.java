@@ -72,14 +72,14 @@ class ClusterRunTest {
 
         RunSummary local = run(database, "local", home.resolve("local"));
         RunSummary cluster = run(database, "cluster", home.resolve("cluster"),
-                "hadoop.conf.dir", CLUSTER.confDir().toString(), "lake.uri", CLUSTER.hdfsUri("lake"));
+                "hadoop.conf.dir", CLUSTER.confDir().toString(), "lake.uri", CLUSTER.hdfsUri("lake"), "transform.parts", "4");
 
         assertEquals(RunStatus.SUCCESS, local.status(), local.toString());
         assertEquals(RunStatus.SUCCESS, cluster.status(), cluster.toString());
         Map<String, List<String>> expected = rows("local");
         assertEquals(48, expected.size());
         assertEquals(expected, rows("cluster"));
-        assertEquals(4, transformParts(cluster), "two parts for each of the warehouse's two slices");
+        assertEquals(4, transformParts(cluster), "as many parts as set, one per map task");
     }
 
     @Test

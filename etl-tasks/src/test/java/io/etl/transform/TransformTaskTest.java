@@ -181,12 +181,21 @@ class TransformTaskTest {
     }
 
     @Test
-    void by_default_writes_two_parts_for_each_of_the_warehouse_slices() throws Exception {
-        TransformTask transform = transform("warehouse.slices", "1");
+    void for_redshift_writes_two_parts_for_each_slice_by_default() throws Exception {
+        TransformTask transform = transform("warehouse.url", "jdbc:redshift://cluster.example:5439/dw", "warehouse.slices", "1");
 
         Scheduler.builder().build().run(transform);
 
         assertEquals(2, transform.output().get(0).parts().size());
+    }
+
+    @Test
+    void for_postgresql_writes_one_part_by_default() throws Exception {
+        TransformTask transform = transform();
+
+        Scheduler.builder().build().run(transform);
+
+        assertEquals(1, transform.output().get(0).parts().size());
     }
 
     private TransformTask transformOfExtract(String... lines) throws Exception {
