@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl etl-tasks -am install -DskipTests
 mvn -B -q -pl etl-tasks test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-exec java -Xmx2g -cp "etl-tasks/target/test-classes:etl-tasks/target/classes:$(cat etl-tasks/target/bench.classpath)" \
+exec java ${BENCH_JAVA_OPTS:-} -Xmx2g -cp "etl-tasks/target/test-classes:etl-tasks/target/classes:$(cat etl-tasks/target/bench.classpath)" \
     -Dlogback.configurationFile=etl-tasks/src/test/resources/logback-test.xml \
     io.etl.bench.ExtractTransformBenchmark "$@"
