@@ -33,14 +33,30 @@ public final class WarehouseStorage extends PigStorage {
         Tuple fields = tuples.newTuple(row.size());
         long nuls = 0;
         for (int i = 0; i < row.size(); i++) {
-            String value = value(row.get(i));
-            nuls += value == null ? 0 : value.chars().filter(c -> c == '\0').count();
+            Object field = row.get(i);
+            if (field instanceof String lakeField && lakeField.indexOf('\\') < 0) {
+                // nothing escaped: no tab, newline, backslash or NUL, so both forms are the same text
+                fields.set(i, lakeField);
+                continue;
+            }
+            String value = value(field);
+            nuls += nuls(value);
             fields.set(i, Tsv.warehouseField(value));
         }
         if (nuls > 0) {
             PigStatusReporter.getInstance().incrCounter(COUNTER_GROUP, NULS_REPLACED, nuls);
         }
         super.putNext(fields);
+    }
+
+    private static long nuls(String value) {
+        long nuls = 0;
+        if (value != null) {
+            for (int i = value.indexOf('\0'); i >= 0; i = value.indexOf('\0', i + 1)) {
+                nuls++;
+            }
+        }
+        return nuls;
     }
 
     /** A chararray is a lake field; Pig's own null is NULL, and any other type its text. */
