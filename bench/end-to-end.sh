@@ -31,7 +31,7 @@ run() {   # label: one timed etl run
   end=$(date +%s%N)
   awk -v label="$1" -v s="$start" -v e="$end" -v n="$documents" -v rss="$(cat "$work/rss")" 'BEGIN {
       t = (e - s) / 1e9; printf "%-28s %7.1f s   %8.0f documents/s   peak RSS %d MB\n", label, t, n / t, rss / 1024 }'
-  grep -E 'actions_taken_load\(' "$work/out" | sed 's/^ */    /' | head -2
+  grep -E '^ +actions_taken_(extract|transform|load)\(' "$work/out" | sed -E 's/^ */    /; s/\(lower=[^)]*\)//' 
 }
 run "first run (all documents)"
 documents=0
