@@ -12,8 +12,8 @@ import io.etl.scheduler.TaskOutcome;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.HadoopCluster;
+import io.etl.testing.LocalWarehouse;
 import io.etl.testing.TestSettings;
-import io.etl.warehouse.EmbeddedWarehouse;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.mongodb.client.MongoDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,17 +51,9 @@ class ClusterRunTest {
 
     @TempDir
     static Path home;
-    private static EmbeddedWarehouse postgres;
+    @RegisterExtension
+    static final LocalWarehouse POSTGRES = new LocalWarehouse();
 
-    @BeforeAll
-    static void startWarehouse() {
-        postgres = EmbeddedWarehouse.start(home.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopWarehouse() {
-        postgres.close();
-    }
 
     @Test
     void an_incremental_run_on_yarn_with_the_lake_on_hdfs_loads_what_a_local_run_loads() throws Exception {
@@ -112,7 +102,7 @@ class ClusterRunTest {
     }
 
     private RunSummary run(MongoDatabase database, String schema, Path state, String... settings) {
-        List<String> all = new ArrayList<>(List.of("mongo.uri", MONGO.uri(database), "warehouse.url", postgres.jdbcUrl(),
+        List<String> all = new ArrayList<>(List.of("mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
                 "warehouse.schema", schema));
         all.addAll(List.of(settings));
         try (EtlEnvironment environment = new EtlEnvironment(TestSettings.of(state, all.toArray(String[]::new)))) {
@@ -123,7 +113,7 @@ class ClusterRunTest {
     /** Every row of the table, by id, every column as text. */
     private static Map<String, List<String>> rows(String schema) throws Exception {
         Map<String, List<String>> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl()); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl()); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT * FROM \"" + schema + "\".actions_taken")) {
             ResultSetMetaData columns = r.getMetaData();
             while (r.next()) {

@@ -11,8 +11,8 @@ import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.testing.EmbeddedMongo;
+import io.etl.testing.LocalWarehouse;
 import io.etl.testing.TestSettings;
-import io.etl.warehouse.EmbeddedWarehouse;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -45,8 +45,6 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,30 +61,20 @@ class GeneratedEtlTest {
     private static final DateTimeFormatter WAREHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int DOCUMENTS = 30;
 
-    @TempDir
-    static Path warehouseHome;
-    private static EmbeddedWarehouse postgres;
+    @RegisterExtension
+    static final LocalWarehouse POSTGRES = new LocalWarehouse();
 
     @TempDir
     Path home;
     @TempDir
     Path tree;
 
-    @BeforeAll
-    static void startWarehouse() {
-        postgres = EmbeddedWarehouse.start(warehouseHome.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopWarehouse() {
-        postgres.close();
-    }
 
     @Test
     void the_generated_etl_compiles_and_loads_the_collection_with_exact_row_parity() throws Exception {
         MongoDatabase database = MONGO.database();
         MongoCollection<Document> orders = EmbeddedMongo.indexedCollection(database, "Customer Orders", "Placed At", documents());
-        Settings settings = TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", postgres.jdbcUrl(),
+        Settings settings = TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
                 "warehouse.schema", database.getName(), "pig.dir", tree.resolve("pig").toString());
 
         EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow())
@@ -155,7 +143,7 @@ class GeneratedEtlTest {
     private static Map<String, Map<String, String>> warehouse(String schema, List<String> columns) throws Exception {
         Map<String, Map<String, String>> rows = new TreeMap<>();
         String select = columns.stream().map(c -> "\"" + c + "\"::text").collect(Collectors.joining(", "));
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl()); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl()); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT " + select + " FROM \"" + schema + "\".customer_orders")) {
             while (r.next()) {
                 Map<String, String> row = new HashMap<>();

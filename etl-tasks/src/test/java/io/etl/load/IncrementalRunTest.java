@@ -12,12 +12,10 @@ import io.etl.scheduler.TaskOutcome;
 import io.etl.task.Task;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
+import io.etl.testing.LocalWarehouse;
 import io.etl.testing.TestSettings;
-import io.etl.warehouse.EmbeddedWarehouse;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,9 +47,8 @@ class IncrementalRunTest {
     static final EmbeddedMongo MONGO = new EmbeddedMongo();
     private static final DateTimeFormatter WAREHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    @TempDir
-    static Path warehouseHome;
-    private static EmbeddedWarehouse postgres;
+    @RegisterExtension
+    static final LocalWarehouse POSTGRES = new LocalWarehouse();
 
     @TempDir
     Path home;
@@ -60,15 +57,6 @@ class IncrementalRunTest {
     private EtlEnvironment environment;
     private String schema;
 
-    @BeforeAll
-    static void startWarehouse() {
-        postgres = EmbeddedWarehouse.start(warehouseHome.resolve("pg"));
-    }
-
-    @AfterAll
-    static void stopWarehouse() {
-        postgres.close();
-    }
 
     @BeforeEach
     void createSource() {
@@ -76,7 +64,7 @@ class IncrementalRunTest {
         events = EmbeddedMongo.indexedCollection(database, "actions_taken", "date", Documents.hourly("2026-10-01T00:00:00Z", 48));
         schema = "run_" + database.getName();
         environment = new EtlEnvironment(TestSettings.of(home, "mongo.uri", MONGO.uri(database),
-                "warehouse.url", postgres.jdbcUrl(), "warehouse.schema", schema));
+                "warehouse.url", POSTGRES.jdbcUrl(), "warehouse.schema", schema));
     }
 
     @AfterEach
@@ -114,7 +102,7 @@ class IncrementalRunTest {
 
     private Map<String, String> warehouse() throws Exception {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl()); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl()); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT id, user_id, action, to_char(date, 'YYYY-MM-DD HH24:MI:SS') FROM \""
                      + schema + "\".actions_taken")) {
             while (r.next()) {
