@@ -33,7 +33,6 @@ public final class ExtractTask extends WindowTask {
     public static final Parameter<Boolean> ALLOW_UNINDEXED = Parameter.flag("allow-unindexed").insignificant()
             .describedAs("extract even if the cursor field has no index (every run scans the collection)");
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExtractTask.class);
 
     private final Definition definition;
 
@@ -100,7 +99,7 @@ public final class ExtractTask extends WindowTask {
     private void warnOfDocumentsWithoutCursor(MongoSource source, long count, TaskContext context) {
         context.record("documents_without_cursor", count);
         if (count > 0) {
-            LOG.warn("{} holds {} document(s) without '{}': no window selects them, so they are never replicated",
+            log().warn("{} holds {} document(s) without '{}': no window selects them, so they are never replicated",
                     source.describe(definition.spec.collection()), count, definition.spec.cursorField());
         }
     }
@@ -113,8 +112,13 @@ public final class ExtractTask extends WindowTask {
         if (!get(ALLOW_UNINDEXED)) {
             throw CursorIndex.missing(source.describe(spec.collection()), spec.collection(), spec.cursorField());
         }
-        LOG.warn("{} has no index on '{}': the extract scans the whole collection", source.describe(spec.collection()),
+        log().warn("{} has no index on '{}': the extract scans the whole collection", source.describe(spec.collection()),
                 spec.cursorField());
+    }
+
+    /** Not a constant: the type is created on every start of the CLI, and a logger would start logging up (0.1 s). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ExtractTask.class);
     }
 
     /** The type and what its tasks share: the ETL's spec and the environment. */
