@@ -4,8 +4,8 @@ import io.etl.history.HistoryReader;
 import io.etl.history.RunRecord;
 import io.etl.parameter.ParameterException;
 import io.etl.scheduler.SummaryText;
-import io.etl.state.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +36,8 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    TextOrJson output;
 
     private final CliEnvironment environment;
 
@@ -47,9 +47,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new ParameterException("--format: expected text or json, got '" + format + "'");
-        }
+        output.json();
         HistoryReader reader = new HistoryReader(environment.state().history());
         List<RunRecord> runs = reader.runs(Optional.ofNullable(family)).stream()
                 .filter(r -> runId == null || r.runId().equals(runId))
@@ -60,11 +58,9 @@ public final class HistoryCommand implements Callable<Integer> {
             RunRecord run = runs.stream().findFirst()
                     .orElseThrow(() -> new ParameterException("no run " + runId + (family == null ? "" : " of " + family)));
             var attempts = reader.attempts(run.family(), run.runId());
-            out.println(format.equals("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(attempts) : attemptsText(run, attempts));
-        } else if (format.equals("json")) {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(runs));
+            out.print(output.render(attempts, () -> attemptsText(run, attempts) + "\n"));
         } else {
-            out.print(runsText(runs, reader));
+            out.print(output.render(runs, () -> runsText(runs, reader)));
         }
         out.flush();
         return ExitCodes.OK;

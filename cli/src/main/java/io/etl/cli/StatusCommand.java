@@ -2,15 +2,13 @@ package io.etl.cli;
 
 import io.etl.history.HistoryReader;
 import io.etl.history.RunRecord;
-import io.etl.parameter.ParameterException;
 import io.etl.parameter.ParameterType;
 import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.SummaryText;
-import io.etl.state.Json;
 import io.etl.task.TaskType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -38,8 +36,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    TextOrJson output;
 
     private final CliEnvironment environment;
 
@@ -59,9 +57,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("text", "json").contains(format)) {
-            throw new ParameterException("--format: expected text or json, got '" + format + "'");
-        }
+        output.json();
         HistoryReader history = new HistoryReader(environment.state().history());
         Instant now = Instant.now();
         List<EtlStatus> statuses = environment.registry().types().stream()
@@ -71,7 +67,7 @@ public final class StatusCommand implements Callable<Integer> {
                 .map(family -> status(family, history, now))
                 .toList();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.equals("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(statuses) + "\n" : text(statuses));
+        out.print(output.render(statuses, () -> text(statuses)));
         out.flush();
         return ExitCodes.OK;
     }
