@@ -4,7 +4,8 @@
 -- Parameters: input, output and rejects (lake folders), lower and upper (the window), value_columns.
 -- Fields arrive in the lake's TSV form: escaped text, with \N for NULL (Pig's own nulls would be written as empty
 -- strings, so every column is a chararray that keeps the marker). WarehouseStorage writes the rows in the form both
--- warehouses' COPY read; the rejects stay in the lake's form.
+-- warehouses' COPY read; the rejects stay in the lake's form. A date checked to be in the extract's UTC form is
+-- cut to the warehouse's seconds as text: parsing it (ToDate) cost a tenth of the transform.
 DEFINE ValueColumns io.etl.transform.ArrayColumns('value', '$value_columns');
 
 actions = LOAD '$input' USING PigStorage('\t')
@@ -21,7 +22,7 @@ rows = FOREACH valid GENERATE
     id,
     user_id,
     action,
-    ToString(ToDate(date, 'yyyy-MM-dd\'T\'HH:mm:ss.SSSZ', 'UTC'), 'yyyy-MM-dd HH:mm:ss') AS date,
+    CONCAT(SUBSTRING(date, 0, 10), ' ', SUBSTRING(date, 11, 19)) AS date,
     FLATTEN(ValueColumns(value));
 
 STORE rows INTO '$output' USING io.etl.transform.WarehouseStorage();

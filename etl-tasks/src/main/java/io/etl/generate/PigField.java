@@ -11,7 +11,6 @@ import java.util.Map;
  */
 final class PigField {
 
-    static final String DATE_FORMAT = "yyyy-MM-dd\\'T\\'HH:mm:ss.SSSZ";
     private static final String EXTRACTED_DATE = "\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}\\\\.\\\\d{3}Z";
     private static final Map<ColumnType, String> FORMS = Map.of(
             ColumnType.TIMESTAMP, EXTRACTED_DATE,
@@ -52,7 +51,8 @@ final class PigField {
         if (field.type() != ColumnType.TIMESTAMP) {
             return pig;
         }
-        String converted = "ToString(ToDate(" + pig + ", '" + DATE_FORMAT + "', 'UTC'), 'yyyy-MM-dd HH:mm:ss')";
+        // checked to be in the extract's UTC form: cut to seconds as text, as parsing it costs a tenth of the transform
+        String converted = "CONCAT(SUBSTRING(" + pig + ", 0, 10), ' ', SUBSTRING(" + pig + ", 11, 19))";
         return "(" + pig + " IS NULL OR " + pig + " == '\\\\N' ? " + pig + " : " + converted + ") AS " + pig;
     }
 

@@ -56,13 +56,18 @@ public final class ArrayColumns extends EvalFunc<Tuple> {
         }
         for (int i = 0; i < Math.min(columns, elements.size()); i++) {
             JsonNode element = elements.get(i);
-            row.set(i, element.isNull() ? Tsv.NULL : Tsv.escape(element.isTextual() ? element.textValue() : element.toString()));
+            row.set(i, element.isNull() ? Tsv.NULL : Tsv.escape(text(element)));
         }
         if (elements.size() > columns) {
             warn(prefix + " has " + elements.size() + " elements; only the first " + columns + " become columns",
                     PigWarning.UDF_WARNING_1);
         }
         return row;
+    }
+
+    /** A scalar's own text; a nested array or document as JSON (its toString serializes, ten times slower). */
+    private static String text(JsonNode element) {
+        return element.isContainerNode() ? element.toString() : element.asText();
     }
 
     @Override
