@@ -41,7 +41,8 @@ final class PigErrors {
         String aliases = Arrays.stream(String.valueOf(job.getAlias()).split(","))
                 .map(alias -> alias + assignedAt(lines, alias))
                 .collect(Collectors.joining(", "));
-        String cause = job.getException() != null ? innermost(job.getException()).getMessage()
+        String cause = job.getJobId() == null ? "it could not be submitted: " + rootCause(job.getErrorMessage())
+                : job.getException() != null ? innermost(job.getException()).getMessage()
                 : "the task's error is in the Hadoop log (" + job.getErrorMessage() + ")";
         return script.fileName() + ": the Pig job of " + aliases + " failed: " + cause;
     }
@@ -54,6 +55,13 @@ final class PigErrors {
             }
         }
         return "";
+    }
+
+    /** The last "Caused by" of a stack trace as text (all Pig keeps of a submission's failure), or its first line. */
+    private static String rootCause(String trace) {
+        List<String> lines = String.valueOf(trace).lines().toList();
+        return lines.stream().filter(line -> line.startsWith("Caused by: ")).reduce((first, last) -> last)
+                .map(line -> line.substring("Caused by: ".length())).orElse(lines.isEmpty() ? "" : lines.get(0));
     }
 
     private static Throwable innermost(Throwable error) {

@@ -7,10 +7,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapred.Counters;
@@ -26,13 +29,17 @@ import org.apache.pig.tools.pigstats.PigStats;
  */
 record PigRun(PigScript script, Map<String, String> parameters) {
 
+    /** How long a cancelled run waits for Pig to see its jobs killed, before shutting Pig down anyway. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
     /**
      * @param cluster the jars the script's functions need on a cluster; empty to run in local mode
      * @return the records the script's STOREs wrote, and the counters its functions counted
      * @throws PermanentFailure if Pig rejects the script, naming the script and line
      * @throws IOException      if one of its jobs fails (it may pass on another attempt), naming the script and lines
+     * @throws InterruptedException if interrupted, once the jobs it started are killed
      */
-    PigResult execute(Configuration conf, Optional<JobJars> cluster) throws IOException, PermanentFailure {
+    PigResult execute(Configuration conf, Optional<JobJars> cluster) throws IOException, PermanentFailure, InterruptedException {
         if (cluster.isPresent()) {
             // Pig otherwise replaces the cluster's settings with its own defaults
             conf.setBoolean("pig.use.overriden.hadoop.configs", true);
@@ -49,15 +56,28 @@ record PigRun(PigScript script, Map<String, String> parameters) {
             } catch (IOException | RuntimeException e) {
                 throw new PermanentFailure(PigErrors.ofScript(script, e), e);
             }
-            List<ExecJob> jobs;
-            try {
-                jobs = pig.executeBatch();
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(PigErrors.ofScript(script, e), e);
-            }
-            return result(jobs);
+            return result(executeBatch(pig));
         } finally {
             pig.shutdown();
+        }
+    }
+
+    /**
+     * Runs the batch on a thread of its own, as Pig waits for its jobs without heeding interrupts: an interrupt of
+     * this thread (Ctrl-C, SIGTERM, a Jenkins abort) kills the jobs Pig started, on a cluster too, and then ends.
+     */
+    private List<ExecJob> executeBatch(PigServer pig) throws IOException, InterruptedException {
+        FutureTask<List<ExecJob>> batch = new FutureTask<>(pig::executeBatch);
+        Thread runner = new Thread(batch, "pig " + script.fileName());
+        runner.start();
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            pig.getPigContext().getExecutionEngine().kill();
+            runner.join(KILL_WAIT.toMillis());
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IOException(PigErrors.ofScript(script, e.getCause()), e.getCause());
         }
     }
 

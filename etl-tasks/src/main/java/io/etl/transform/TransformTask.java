@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 
 /**
  * Runs the ETL's Pig script {@code pig/<etl>.pig} over one window's extract, into
@@ -80,6 +81,8 @@ public final class TransformTask extends WindowTask {
         HadoopSetup hadoop = definition.environment.hadoop();
         Configuration conf = hadoop.configuration(output.lake().hadoopSettings());
         new PartSizing(definition.environment.transformParts()).applyTo(conf, input.hadoopPath());
+        // Pig moves its input's filesystem to the job's working directory, "Wrong FS" unless both are the lake's
+        conf.set(MRJobConfig.WORKING_DIR, input.hadoopPath());
         PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()));
 
         TransformCounts counts = new TransformCounts(rows(output), rows(rejects), result.counter(WarehouseStorage.NULS_REPLACED));

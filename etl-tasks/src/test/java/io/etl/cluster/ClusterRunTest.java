@@ -12,9 +12,11 @@ import io.etl.scheduler.TaskOutcome;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.HadoopCluster;
+import io.etl.testing.LocalS3;
 import io.etl.testing.LocalWarehouse;
 import io.etl.testing.TestSettings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,11 +24,25 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoDatabase;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,9 +53,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The hourly job on a cluster: the same ETL, only its settings changed, with its jobs on YARN and its lake on HDFS
- * (MiniDFSCluster and MiniMRYarnCluster in this JVM, whose containers get none of our libraries unless the jobs ship
- * them). The warehouse must end as a local-mode run on the same documents leaves it.
+ * The hourly job on a cluster: the same ETL, only its settings changed, with its jobs on YARN and its lake on HDFS or
+ * S3 (MiniDFSCluster and MiniMRYarnCluster in this JVM, whose containers get none of our libraries unless the jobs
+ * ship them; s3proxy on loopback). The warehouse must end as a local-mode run on the same documents leaves it, and
+ * cancelling a run must not leave its jobs running on the cluster.
  */
 @Tag("cluster")
 class ClusterRunTest {
@@ -49,27 +66,78 @@ class ClusterRunTest {
     @RegisterExtension
     static final HadoopCluster CLUSTER = new HadoopCluster();
 
+    @RegisterExtension
+    final S3ProxyExtension s3 = LocalS3.server();
+
     @TempDir
     static Path home;
     @RegisterExtension
     static final LocalWarehouse POSTGRES = new LocalWarehouse();
 
+    private static final Set<YarnApplicationState> ENDED =
+            EnumSet.of(YarnApplicationState.FINISHED, YarnApplicationState.KILLED, YarnApplicationState.FAILED);
+
+    private static MongoDatabase source;
+    /** What the same ETL loads from {@link #source} in local mode, the default. */
+    private static Map<String, List<String>> localRows;
+
+    @BeforeAll
+    static void sourceAndItsLocalRun() throws Exception {
+        source = MONGO.database();
+        EmbeddedMongo.indexedCollection(source, "actions_taken", "date", Documents.hourly("2026-10-01T00:00:00Z", 48));
+        RunSummary local = run("local", home.resolve("local"));
+        assertEquals(RunStatus.SUCCESS, local.status(), local.toString());
+        localRows = rows("local");
+        assertEquals(48, localRows.size());
+    }
 
     @Test
     void an_incremental_run_on_yarn_with_the_lake_on_hdfs_loads_what_a_local_run_loads() throws Exception {
-        MongoDatabase database = MONGO.database();
-        EmbeddedMongo.indexedCollection(database, "actions_taken", "date", Documents.hourly("2026-10-01T00:00:00Z", 48));
-
-        RunSummary local = run(database, "local", home.resolve("local"));
-        RunSummary cluster = run(database, "cluster", home.resolve("cluster"),
+        RunSummary cluster = run("cluster", home.resolve("cluster"),
                 "hadoop.conf.dir", CLUSTER.confDir().toString(), "lake.uri", CLUSTER.hdfsUri("lake"), "transform.parts", "4");
 
-        assertEquals(RunStatus.SUCCESS, local.status(), local.toString());
         assertEquals(RunStatus.SUCCESS, cluster.status(), cluster.toString());
-        Map<String, List<String>> expected = rows("local");
-        assertEquals(48, expected.size());
-        assertEquals(expected, rows("cluster"));
+        assertEquals(localRows, rows("cluster"));
         assertEquals(4, transformParts(cluster), "as many parts as set, one per map task");
+    }
+
+    @Test
+    void an_incremental_run_on_yarn_with_the_lake_on_s3_loads_what_a_local_run_loads() throws Exception {
+        List<String> settings = new ArrayList<>(List.of("hadoop.conf.dir", CLUSTER.confDir().toString()));
+        settings.addAll(List.of(LocalS3.lake(s3, "s3://lake/cluster")));
+
+        RunSummary cluster = run("s3", home.resolve("s3"), settings.toArray(String[]::new));
+
+        assertEquals(RunStatus.SUCCESS, cluster.status(), cluster.toString());
+        assertEquals(localRows, rows("s3"));
+        TaskOutcome transform = outcome(cluster, "actions_taken_transform");
+        assertTrue(((LakeDirectory) transform.task().output().get(0)).hadoopPath().startsWith("s3a://lake/cluster/"));
+    }
+
+    @Test
+    void cancelling_a_run_kills_the_pig_job_it_started_on_yarn() throws Exception {
+        Path scripts = Files.createDirectories(home.resolve("slow-pig"));
+        Files.writeString(scripts.resolve("actions_taken.pig"), """
+                actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray);
+                slow = STREAM actions THROUGH `sleep 600`;
+                STORE slow INTO '$output';
+                """);
+        Scheduler scheduler = Scheduler.builder().build();
+        FutureTask<RunSummary> run = new FutureTask<>(() -> run(scheduler, "cancelled", home.resolve("cancelled"),
+                "hadoop.conf.dir", CLUSTER.confDir().toString(), "lake.uri", CLUSTER.hdfsUri("cancelled"),
+                "pig.dir", scripts.toString()));
+        try (YarnClient yarn = yarnClient()) {
+            new Thread(run, "cancelled run").start();
+            ApplicationId pig = await(() -> runningPigApplication(yarn), "Pig's job to run on YARN");
+
+            scheduler.cancel();
+
+            assertEquals(RunStatus.INTERRUPTED, run.get(60, TimeUnit.SECONDS).status());
+            // a killed MapReduce job's master unregisters: the application FINISHED, its final status KILLED
+            ApplicationReport ended = await(() -> ENDED.contains(yarn.getApplicationReport(pig).getYarnApplicationState())
+                    ? yarn.getApplicationReport(pig) : null, "Pig's job to end on YARN");
+            assertEquals(FinalApplicationStatus.KILLED, ended.getFinalApplicationStatus());
+        }
     }
 
     @Test
@@ -96,17 +164,52 @@ class ClusterRunTest {
 
     /** The part files of the run's transform, read while the run's lake is still open. */
     private static int transformParts(RunSummary summary) throws Exception {
-        TaskOutcome transform = summary.outcomes().stream()
-                .filter(outcome -> outcome.task().family().equals("actions_taken_transform")).findFirst().orElseThrow();
-        return ((LakeDirectory) transform.task().output().get(0)).parts().size();
+        return ((LakeDirectory) outcome(summary, "actions_taken_transform").task().output().get(0)).parts().size();
     }
 
-    private RunSummary run(MongoDatabase database, String schema, Path state, String... settings) {
-        List<String> all = new ArrayList<>(List.of("mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
+    private static TaskOutcome outcome(RunSummary summary, String family) {
+        return summary.outcomes().stream().filter(outcome -> outcome.task().family().equals(family)).findFirst().orElseThrow();
+    }
+
+    private static RunSummary run(String schema, Path state, String... settings) {
+        return run(Scheduler.builder().build(), schema, state, settings);
+    }
+
+    /** actions_taken --incremental from {@link #source} into the warehouse schema given, with the settings given. */
+    private static RunSummary run(Scheduler scheduler, String schema, Path state, String... settings) {
+        List<String> all = new ArrayList<>(List.of("mongo.uri", MONGO.uri(source), "warehouse.url", POSTGRES.jdbcUrl(),
                 "warehouse.schema", schema));
         all.addAll(List.of(settings));
         try (EtlEnvironment environment = new EtlEnvironment(TestSettings.of(state, all.toArray(String[]::new)))) {
-            return Scheduler.builder().build().run(ActionsTaken.pipeline(environment).run().parse(Map.of("incremental", "true")));
+            return scheduler.run(ActionsTaken.pipeline(environment).run().parse(Map.of("incremental", "true")));
+        }
+    }
+
+    /** A client of the cluster's resource manager, configured as the ETL is: from the cluster's site files. */
+    private static YarnClient yarnClient() {
+        Configuration conf = new YarnConfiguration();
+        conf.addResource(new org.apache.hadoop.fs.Path(CLUSTER.confDir().resolve("cluster-site.xml").toUri()));
+        YarnClient yarn = YarnClient.createYarnClient();
+        yarn.init(conf);
+        yarn.start();
+        return yarn;
+    }
+
+    /** A running job of Pig's, which names them PigLatin:… (the extract's are named for the ETL). */
+    private static ApplicationId runningPigApplication(YarnClient yarn) throws Exception {
+        return yarn.getApplications(EnumSet.of(YarnApplicationState.RUNNING)).stream().filter(app -> app.getName().startsWith("PigLatin"))
+                .map(ApplicationReport::getApplicationId).findFirst().orElse(null);
+    }
+
+    /** Polls until {@code probe} returns something, for up to two minutes. */
+    private static <T> T await(Callable<T> probe, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (T found = probe.call(); ; found = probe.call()) {
+            if (found != null) {
+                return found;
+            }
+            assertTrue(System.nanoTime() < deadline, "waited two minutes for " + what);
+            Thread.sleep(200);
         }
     }
 

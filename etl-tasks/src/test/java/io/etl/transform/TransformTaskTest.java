@@ -2,6 +2,7 @@ package io.etl.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 
 import com.mongodb.client.MongoDatabase;
@@ -153,6 +158,32 @@ class TransformTaskTest {
     }
 
     @Test
+    void an_interrupt_kills_the_running_pig_job_and_ends_the_transform_incomplete() throws Exception {
+        Path scripts = Files.createDirectory(home.resolve("pig"));
+        Files.writeString(scripts.resolve("actions_taken.pig"), """
+                actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray);
+                slow = STREAM actions THROUGH `sleep 300`;
+                STORE slow INTO '$output';
+                """);
+        TransformTask transform = transform("pig.dir", scripts.toString());
+        transform.requires().get(0).run(new RecordingContext());
+        FutureTask<Void> running = new FutureTask<>(() -> {
+            transform.run(new RecordingContext());
+            return null;
+        });
+        Thread worker = new Thread(running, "transform");
+        worker.start();
+        awaitTrue(() -> !mapTasks().isEmpty(), "Pig's map task to start");
+
+        worker.interrupt();
+
+        ExecutionException ended = assertThrows(ExecutionException.class, () -> running.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(InterruptedException.class, ended.getCause());
+        awaitTrue(() -> mapTasks().isEmpty(), "the killed job's map task to end");
+        assertFalse(transform.complete());
+    }
+
+    @Test
     void a_missing_script_is_reported_with_both_places_looked_in() {
         PermanentFailure missing = assertThrows(PermanentFailure.class, () -> PigScript.find("nowhere", home));
 
@@ -166,6 +197,19 @@ class TransformTaskTest {
 
         Files.writeString(home.resolve("actions_taken.pig"), "-- edited\n");
         assertEquals(new PigScript("actions_taken.pig", "-- edited\n"), PigScript.find("actions_taken", home));
+    }
+
+    private static List<Thread> mapTasks() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("LocalJobRunner Map Task Executor")).toList();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "waited a minute for " + what);
+            Thread.sleep(50);
+        }
     }
 
     /** The transform of a window whose extract holds the lines given (as the extract would have written them). */
