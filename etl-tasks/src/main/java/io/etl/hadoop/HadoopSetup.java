@@ -58,6 +58,8 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
         conf.setBoolean("mapreduce.client.genericoptionsparser.used", true);
         // our stages flag their output complete themselves, after their own checks
         conf.setBoolean("mapreduce.fileoutputcommitter.marksuccessfuljobs", false);
+        // tasks' files reach the output only when the job commits: a failed job leaves no part that looks finished
+        conf.setInt("mapreduce.fileoutputcommitter.algorithm.version", 1);
         extra.forEach(conf::set);
         return conf;
     }

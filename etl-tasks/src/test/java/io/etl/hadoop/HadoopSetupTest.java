@@ -38,12 +38,13 @@ class HadoopSetupTest {
     }
 
     @Test
-    void a_cluster_configuration_folder_from_the_environment_or_the_settings_is_loaded_instead() throws Exception {
+    void a_cluster_configuration_folder_from_the_environment_or_the_settings_is_loaded_instead_with_our_committer() throws Exception {
         Path cluster = Files.createDirectory(home.resolve("cluster"));
         Files.writeString(cluster.resolve("mapred-site.xml"), """
                 <configuration>
                   <property><name>mapreduce.framework.name</name><value>yarn</value></property>
                   <property><name>yarn.resourcemanager.address</name><value>rm.example:8032</value></property>
+                  <property><name>mapreduce.fileoutputcommitter.algorithm.version</name><value>2</value></property>
                 </configuration>
                 """);
 
@@ -55,6 +56,8 @@ class HadoopSetupTest {
         Configuration conf = fromSettings.configuration(Map.of());
         assertEquals("yarn", conf.get("mapreduce.framework.name"));
         assertEquals("rm.example:8032", conf.get("yarn.resourcemanager.address"));
+        assertEquals("1", conf.get("mapreduce.fileoutputcommitter.algorithm.version"),
+                "algorithm 2 moves a task's files into the output before the job commits");
     }
 
     @Test
