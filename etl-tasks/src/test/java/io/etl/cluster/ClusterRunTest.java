@@ -116,27 +116,40 @@ class ClusterRunTest {
     }
 
     @Test
-    void cancelling_a_run_kills_the_pig_job_it_started_on_yarn() throws Exception {
+    void cancelling_a_run_during_its_extract_kills_the_extract_job_on_yarn() throws Exception {
+        assertCancellingKills("extract actions_taken", "cancelled_extract");
+    }
+
+    @Test
+    void cancelling_a_run_during_its_transform_kills_the_pig_job_on_yarn() throws Exception {
         Path scripts = Files.createDirectories(home.resolve("slow-pig"));
         Files.writeString(scripts.resolve("actions_taken.pig"), """
                 actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray);
                 slow = STREAM actions THROUGH `sleep 600`;
                 STORE slow INTO '$output';
                 """);
+        assertCancellingKills("PigLatin", "cancelled_transform", "pig.dir", scripts.toString());
+    }
+
+    /**
+     * Cancels a run on the cluster (as Ctrl-C, SIGTERM or a Jenkins abort do) once a job whose name starts with
+     * {@code job} runs on YARN: the run must end interrupted, and the job killed.
+     */
+    private static void assertCancellingKills(String job, String name, String... settings) throws Exception {
+        List<String> all = new ArrayList<>(List.of("hadoop.conf.dir", CLUSTER.confDir().toString(), "lake.uri", CLUSTER.hdfsUri(name)));
+        all.addAll(List.of(settings));
         Scheduler scheduler = Scheduler.builder().build();
-        FutureTask<RunSummary> run = new FutureTask<>(() -> run(scheduler, "cancelled", home.resolve("cancelled"),
-                "hadoop.conf.dir", CLUSTER.confDir().toString(), "lake.uri", CLUSTER.hdfsUri("cancelled"),
-                "pig.dir", scripts.toString()));
+        FutureTask<RunSummary> run = new FutureTask<>(() -> run(scheduler, name, home.resolve(name), all.toArray(String[]::new)));
         try (YarnClient yarn = yarnClient()) {
-            new Thread(run, "cancelled run").start();
-            ApplicationId pig = await(() -> runningPigApplication(yarn), "Pig's job to run on YARN");
+            new Thread(run, name).start();
+            ApplicationId running = await(() -> runningApplication(yarn, job), "'" + job + "…' to run on YARN");
 
             scheduler.cancel();
 
             assertEquals(RunStatus.INTERRUPTED, run.get(60, TimeUnit.SECONDS).status());
             // a killed MapReduce job's master unregisters: the application FINISHED, its final status KILLED
-            ApplicationReport ended = await(() -> ENDED.contains(yarn.getApplicationReport(pig).getYarnApplicationState())
-                    ? yarn.getApplicationReport(pig) : null, "Pig's job to end on YARN");
+            ApplicationReport ended = await(() -> ENDED.contains(yarn.getApplicationReport(running).getYarnApplicationState())
+                    ? yarn.getApplicationReport(running) : null, "'" + job + "…' to end on YARN");
             assertEquals(FinalApplicationStatus.KILLED, ended.getFinalApplicationStatus());
         }
     }
@@ -196,9 +209,9 @@ class ClusterRunTest {
         return yarn;
     }
 
-    /** A running job of Pig's, which names them PigLatin:… (the extract's are named for the ETL). */
-    private static ApplicationId runningPigApplication(YarnClient yarn) throws Exception {
-        return yarn.getApplications(EnumSet.of(YarnApplicationState.RUNNING)).stream().filter(app -> app.getName().startsWith("PigLatin"))
+    /** A running application whose name starts so: Pig names its jobs PigLatin:…, the extract "extract <etl> <window>". */
+    private static ApplicationId runningApplication(YarnClient yarn, String name) throws Exception {
+        return yarn.getApplications(EnumSet.of(YarnApplicationState.RUNNING)).stream().filter(app -> app.getName().startsWith(name))
                 .map(ApplicationReport::getApplicationId).findFirst().orElse(null);
     }
 
