@@ -47,6 +47,9 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         root.setLevel(verbose ? Level.INFO : Level.WARN);
         if (!verbose) {
             CHATTY_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.OFF));
+            // a cluster job's id and tracking URL (HadoopJobs, PigProgress) are what a user looks for when a run is slow
+            List.of("io.etl.hadoop.HadoopJobs", "io.etl.transform.PigProgress")
+                    .forEach(name -> context.getLogger(name).setLevel(Level.INFO));
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

@@ -27,7 +27,7 @@ public final class HadoopJobs {
     }
 
     /**
-     * Submits the job and waits for it; an interrupt kills the job (on a cluster too).
+     * Submits the job and waits for it; an interrupt, or any failure while waiting, kills the job (on a cluster too).
      *
      * @param jars what the job ships to a cluster's containers; empty in local mode
      * @throws IOException naming the job and what its failed tasks reported
@@ -36,21 +36,41 @@ public final class HadoopJobs {
         jars.ifPresent(shipped -> shipped.applyTo(job));
         try {
             job.submit();
-            if (jars.isPresent()) {
-                LOG.info("Hadoop job '{}' is {}: track it at {}", job.getJobName(), job.getJobID(), job.getTrackingURL());
-            }
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Hadoop job '" + job.getJobName() + "' cannot load " + e.getMessage(), e);
+        }
+        if (jars.isPresent()) {
+            LOG.info("Hadoop job '{}' is {}: track it at {}", job.getJobName(), job.getJobID(), job.getTrackingURL());
+        }
+        boolean complete = false;
+        try {
             while (!job.isComplete()) {
                 probe.poll();
                 Thread.sleep(POLL_MILLIS);
             }
-        } catch (InterruptedException e) {
-            job.killJob();
-            throw e;
-        } catch (ClassNotFoundException e) {
-            throw new IOException("Hadoop job '" + job.getJobName() + "' cannot load " + e.getMessage(), e);
+            complete = true;
+        } finally {
+            if (!complete) {
+                kill(job);
+            }
         }
         if (!job.isSuccessful()) {
             throw new IOException("Hadoop job '" + job.getJobName() + "' failed: " + failure(job));
+        }
+    }
+
+    /**
+     * Kills a job left unfinished: interrupted while sleeping, or while asking the cluster (an interrupted RPC fails as
+     * an IOException, with the thread still interrupted, which would fail the kill's own RPC too).
+     */
+    private static void kill(Job job) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            job.killJob();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.IntConsumer;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapred.Counters;
@@ -22,6 +23,7 @@ import org.apache.pig.PigServer;
 import org.apache.pig.backend.executionengine.ExecJob;
 import org.apache.pig.tools.pigstats.JobStats;
 import org.apache.pig.tools.pigstats.PigStats;
+import org.apache.pig.tools.pigstats.ScriptState;
 
 /**
  * One run of a Pig script through {@link PigServer}: in local mode in this process, or in mapreduce mode on the
@@ -33,18 +35,23 @@ record PigRun(PigScript script, Map<String, String> parameters) {
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     /**
-     * @param cluster the jars the script's functions need on a cluster; empty to run in local mode
+     * @param cluster     the jars the script's functions need on a cluster; empty to run in local mode
+     * @param percentDone told how far the script's jobs are, now and then
      * @return the records the script's STOREs wrote, and the counters its functions counted
      * @throws PermanentFailure if Pig rejects the script, naming the script and line
      * @throws IOException      if one of its jobs fails (it may pass on another attempt), naming the script and lines
      * @throws InterruptedException if interrupted, once the jobs it started are killed
      */
-    PigResult execute(Configuration conf, Optional<JobJars> cluster) throws IOException, PermanentFailure, InterruptedException {
+    PigResult execute(Configuration conf, Optional<JobJars> cluster, IntConsumer percentDone)
+            throws IOException, PermanentFailure, InterruptedException {
         if (cluster.isPresent()) {
             // Pig otherwise replaces the cluster's settings with its own defaults
             conf.setBoolean("pig.use.overriden.hadoop.configs", true);
         }
         PigServer pig = new PigServer(cluster.isPresent() ? ExecType.MAPREDUCE : ExecType.LOCAL, conf);
+        // the state is the batch thread's too (inherited); its listeners hear of each job and the progress
+        ScriptState.get().registerListener(
+                new PigProgress(script.fileName(), percentDone, cluster.map(jars -> new Configuration(conf))));
         try {
             // Pig ships its own jar and what is registered: our functions' jar, so the containers can load them
             for (Path jar : cluster.map(JobJars::all).orElse(List.of())) {

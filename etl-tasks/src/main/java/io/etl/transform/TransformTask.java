@@ -70,7 +70,7 @@ public final class TransformTask extends WindowTask {
         LakeDirectory rejects = Stage.REJECTS.directory(definition.environment.lake(), definition.spec.name(), window());
         output.clear();
         rejects.clear();
-        context.progress("transform", 0, 1);
+        context.progress("transform", 0, 100);
 
         Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
         parameters.put("input", input.hadoopPath());
@@ -83,7 +83,8 @@ public final class TransformTask extends WindowTask {
         new PartSizing(definition.environment.transformParts()).applyTo(conf, input.hadoopPath());
         // Pig moves its input's filesystem to the job's working directory, "Wrong FS" unless both are the lake's
         conf.set(MRJobConfig.WORKING_DIR, input.hadoopPath());
-        PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()));
+        PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
+                percent -> context.progress("transform", percent, 100));
 
         TransformCounts counts = new TransformCounts(rows(output), rows(rejects), result.counter(WarehouseStorage.NULS_REPLACED));
         context.record("rows_transformed", counts.rowsTransformed());
@@ -91,7 +92,7 @@ public final class TransformTask extends WindowTask {
         context.record("nuls_replaced", counts.nulsReplaced());
         counts.writeTo(output);
         output.markComplete();
-        context.progress("transform", 1, 1);
+        context.progress("transform", 100, 100);
     }
 
     /**

@@ -4,13 +4,17 @@ import io.etl.task.TaskContext;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A task context that keeps what the task recorded, and can act when the task reports a step (to stage a race). */
 public final class RecordingContext implements TaskContext {
 
     private final Map<String, Long> metrics = new HashMap<>();
     private final Map<String, Runnable> onFirstProgress = new HashMap<>();
+    private final Map<String, List<Long>> progress = new ConcurrentHashMap<>();
 
     /** Runs {@code action} the first time the task reports progress of {@code step}. */
     public RecordingContext onFirstProgress(String step, Runnable action) {
@@ -24,6 +28,11 @@ public final class RecordingContext implements TaskContext {
             throw new AssertionError("no metric " + name + " recorded; recorded: " + metrics);
         }
         return value;
+    }
+
+    /** What the task reported done of {@code step}, in order. */
+    public List<Long> progressOf(String step) {
+        return List.copyOf(progress.getOrDefault(step, List.of()));
     }
 
     @Override
@@ -48,6 +57,7 @@ public final class RecordingContext implements TaskContext {
 
     @Override
     public void progress(String step, long done, long total) {
+        progress.computeIfAbsent(step, s -> new CopyOnWriteArrayList<>()).add(done);
         Runnable action = onFirstProgress.remove(step);
         if (action != null) {
             action.run();

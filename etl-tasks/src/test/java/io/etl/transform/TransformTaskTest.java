@@ -183,6 +183,19 @@ class TransformTaskTest {
     }
 
     @Test
+    void reports_how_far_pig_is_in_percent() throws Exception {
+        TransformTask transform = transform();
+        transform.requires().get(0).run(new RecordingContext());
+        RecordingContext context = new RecordingContext();
+
+        transform.run(context);
+
+        List<Long> progress = context.progressOf("transform");
+        assertEquals(List.of(100L, 100L), progress.subList(progress.size() - 2, progress.size()),
+                "Pig's report of its job done, then the task's own: " + progress);
+    }
+
+    @Test
     void a_missing_script_is_reported_with_both_places_looked_in() {
         PermanentFailure missing = assertThrows(PermanentFailure.class, () -> PigScript.find("nowhere", home));
 
