@@ -1,5 +1,7 @@
 package io.etl.cli;
 
+import io.etl.hadoop.HadoopJobs;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -47,9 +49,8 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         root.setLevel(verbose ? Level.INFO : Level.WARN);
         if (!verbose) {
             CHATTY_LIBRARIES.forEach(name -> context.getLogger(name).setLevel(Level.OFF));
-            // a cluster job's id and tracking URL (HadoopJobs, PigProgress) are what a user looks for when a run is slow
-            List.of("io.etl.hadoop.HadoopJobs", "io.etl.transform.PigProgress")
-                    .forEach(name -> context.getLogger(name).setLevel(Level.INFO));
+            // a cluster job's id and tracking URL are what a user looks for when a run is slow
+            context.getLogger(HadoopJobs.CLUSTER_JOBS_LOG).setLevel(Level.INFO);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }

@@ -15,7 +15,12 @@ public final class HadoopJobs {
 
     /** As often as the scheduler shows progress; on a cluster each poll is a call to the application master. */
     private static final long POLL_MILLIS = 250;
-    private static final Logger LOG = LoggerFactory.getLogger(HadoopJobs.class);
+    /**
+     * Where every cluster job (the extract's, Pig's) is announced with its tracking URL: one logger, which the CLI
+     * shows even when quiet. A constant, so that naming it loads nothing.
+     */
+    public static final String CLUSTER_JOBS_LOG = "io.etl.hadoop.jobs";
+    private static final Logger LOG = LoggerFactory.getLogger(CLUSTER_JOBS_LOG);
 
     private HadoopJobs() {
     }

@@ -41,10 +41,17 @@ final class PigErrors {
         String aliases = Arrays.stream(String.valueOf(job.getAlias()).split(","))
                 .map(alias -> alias + assignedAt(lines, alias))
                 .collect(Collectors.joining(", "));
-        String cause = job.getJobId() == null ? "it could not be submitted: " + rootCause(job.getErrorMessage())
-                : job.getException() != null ? innermost(job.getException()).getMessage()
-                : "the task's error is in the Hadoop log (" + job.getErrorMessage() + ")";
-        return script.fileName() + ": the Pig job of " + aliases + " failed: " + cause;
+        return script.fileName() + ": the Pig job of " + aliases + " failed: " + cause(job);
+    }
+
+    private static String cause(JobStats job) {
+        if (job.getJobId() == null) {
+            return "it could not be submitted: " + rootCause(job.getErrorMessage());
+        }
+        if (job.getException() != null) {
+            return innermost(job.getException()).getMessage();
+        }
+        return "the task's error is in the Hadoop log (" + job.getErrorMessage() + ")";
     }
 
     private static String assignedAt(List<String> lines, String alias) {

@@ -1,9 +1,9 @@
 package io.etl.transform;
 
+import io.etl.hadoop.HadoopJobs;
+
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 import org.apache.hadoop.conf.Configuration;
@@ -18,18 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a Pig script's run tells the user: its percent done, and on a cluster each job's id and tracking URL (as the
- * extract's job does; the CLI shows both by default).
+ * What a Pig script's run tells the user: its percent done, and on a cluster each job's id and tracking URL, as the
+ * extract's job announces its own.
  */
 final class PigProgress implements PigProgressNotificationListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PigProgress.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HadoopJobs.CLUSTER_JOBS_LOG);
 
     private final String script;
     private final IntConsumer percentDone;
     private final Optional<Configuration> cluster;
-    /** Pig may announce a job more than once. */
-    private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
     /** @param cluster the cluster's configuration, to look up a job's tracking URL; empty in local mode */
     PigProgress(String script, IntConsumer percentDone, Optional<Configuration> cluster) {
@@ -40,9 +38,6 @@ final class PigProgress implements PigProgressNotificationListener {
 
     @Override
     public void jobStartedNotification(String scriptId, String assignedJobId) {
-        if (!announced.add(assignedJobId)) {
-            return;
-        }
         cluster.ifPresent(conf -> LOG.info("Hadoop job of {} is {}: track it at {}", script, assignedJobId, trackingUrl(conf, assignedJobId)));
     }
 
@@ -52,14 +47,29 @@ final class PigProgress implements PigProgressNotificationListener {
     }
 
     private static String trackingUrl(Configuration conf, String jobId) {
+        Cluster cluster = null;
         try {
-            Job job = new Cluster(conf).getJob(JobID.forName(jobId));
+            cluster = new Cluster(conf);
+            Job job = cluster.getJob(JobID.forName(jobId));
             return job == null ? "(unknown to the cluster)" : job.getTrackingURL();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (IOException | RuntimeException e) {
             return "(not available: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(not available: interrupted)";
+        } finally {
+            closeQuietly(cluster);
+        }
+    }
+
+    /** The cluster client holds a connection to the resource manager; the URL is all this needed of it. */
+    private static void closeQuietly(Cluster cluster) {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } catch (IOException e) {
+            // nothing was written through it
         }
     }
 

@@ -48,10 +48,13 @@ record PigRun(PigScript script, Map<String, String> parameters) {
             // Pig otherwise replaces the cluster's settings with its own defaults
             conf.setBoolean("pig.use.overriden.hadoop.configs", true);
         }
+        // Pig keeps a script state per thread and reuses it: without a fresh one, the listeners of this thread's
+        // earlier runs would hear of this run's jobs
+        ScriptState.start((ScriptState) null);
         PigServer pig = new PigServer(cluster.isPresent() ? ExecType.MAPREDUCE : ExecType.LOCAL, conf);
         // the state is the batch thread's too (inherited); its listeners hear of each job and the progress
         ScriptState.get().registerListener(
-                new PigProgress(script.fileName(), percentDone, cluster.map(jars -> new Configuration(conf))));
+                new PigProgress(script.fileName(), percentDone, cluster.isPresent() ? Optional.of(conf) : Optional.empty()));
         try {
             // Pig ships its own jar and what is registered: our functions' jar, so the containers can load them
             for (Path jar : cluster.map(JobJars::all).orElse(List.of())) {

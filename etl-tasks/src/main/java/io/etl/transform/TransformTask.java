@@ -27,8 +27,8 @@ import org.apache.hadoop.mapreduce.MRJobConfig;
  * {@code {etl}/{window}/transform/part-*}, and the rows it cannot make loadable into {@code {etl}/{window}/rejects/}.
  * The script gets the parameters {@code input}, {@code output}, {@code rejects}, {@code lower} and {@code upper},
  * plus the ETL's own. It writes {@link EtlEnvironment#transformParts()} parts of about equal size
- * ({@link PartSizing}), so that the warehouse loads them in parallel. Once Pig has finished, the counts ({@link TransformCounts}) are written next to the output,
- * and then its flag.
+ * ({@link PartSizing}), so that the warehouse loads them in parallel. Once Pig has finished, the counts
+ * ({@link TransformCounts}) are written next to the output, and then its flag.
  */
 public final class TransformTask extends WindowTask {
 

@@ -9,15 +9,17 @@ import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.TaskOutcome;
+import io.etl.testing.Await;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.HadoopCluster;
 import io.etl.testing.LocalS3;
 import io.etl.testing.LocalWarehouse;
+import io.etl.testing.SlowPigScript;
 import io.etl.testing.TestSettings;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
@@ -122,13 +123,8 @@ class ClusterRunTest {
 
     @Test
     void cancelling_a_run_during_its_transform_kills_the_pig_job_on_yarn() throws Exception {
-        Path scripts = Files.createDirectories(home.resolve("slow-pig"));
-        Files.writeString(scripts.resolve("actions_taken.pig"), """
-                actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray);
-                slow = STREAM actions THROUGH `sleep 600`;
-                STORE slow INTO '$output';
-                """);
-        assertCancellingKills("PigLatin", "cancelled_transform", "pig.dir", scripts.toString());
+        assertCancellingKills("PigLatin", "cancelled_transform",
+                "pig.dir", SlowPigScript.in(home.resolve("slow-pig"), 600).toString());
     }
 
     /**
@@ -142,14 +138,17 @@ class ClusterRunTest {
         FutureTask<RunSummary> run = new FutureTask<>(() -> run(scheduler, name, home.resolve(name), all.toArray(String[]::new)));
         try (YarnClient yarn = yarnClient()) {
             new Thread(run, name).start();
-            ApplicationId running = await(() -> runningApplication(yarn, job), "'" + job + "…' to run on YARN");
+            ApplicationId running = Await.value("'" + job + "…' to run on YARN", Duration.ofMinutes(2),
+                    () -> runningApplication(yarn, job));
 
             scheduler.cancel();
 
             assertEquals(RunStatus.INTERRUPTED, run.get(60, TimeUnit.SECONDS).status());
             // a killed MapReduce job's master unregisters: the application FINISHED, its final status KILLED
-            ApplicationReport ended = await(() -> ENDED.contains(yarn.getApplicationReport(running).getYarnApplicationState())
-                    ? yarn.getApplicationReport(running) : null, "'" + job + "…' to end on YARN");
+            ApplicationReport ended = Await.value("'" + job + "…' to end on YARN", Duration.ofMinutes(2), () -> {
+                ApplicationReport report = yarn.getApplicationReport(running);
+                return ENDED.contains(report.getYarnApplicationState()) ? report : null;
+            });
             assertEquals(FinalApplicationStatus.KILLED, ended.getFinalApplicationStatus());
         }
     }
@@ -215,17 +214,6 @@ class ClusterRunTest {
                 .map(ApplicationReport::getApplicationId).findFirst().orElse(null);
     }
 
-    /** Polls until {@code probe} returns something, for up to two minutes. */
-    private static <T> T await(Callable<T> probe, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        for (T found = probe.call(); ; found = probe.call()) {
-            if (found != null) {
-                return found;
-            }
-            assertTrue(System.nanoTime() < deadline, "waited two minutes for " + what);
-            Thread.sleep(200);
-        }
-    }
 
     /** Every row of the table, by id, every column as text. */
     private static Map<String, List<String>> rows(String schema) throws Exception {

@@ -16,20 +16,22 @@ import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.TaskOutcome;
 import io.etl.task.PermanentFailure;
 import io.etl.testing.Documents;
+import io.etl.testing.Await;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LakeLines;
 import io.etl.testing.RecordingContext;
+import io.etl.testing.SlowPigScript;
 import io.etl.testing.TestSettings;
 import io.etl.window.WindowParameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 
 import com.mongodb.client.MongoDatabase;
@@ -159,12 +161,7 @@ class TransformTaskTest {
 
     @Test
     void an_interrupt_ends_a_running_pig_job_promptly_and_leaves_the_transform_incomplete() throws Exception {
-        Path scripts = Files.createDirectory(home.resolve("pig"));
-        Files.writeString(scripts.resolve("actions_taken.pig"), """
-                actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray);
-                slow = STREAM actions THROUGH `sleep 120`;
-                STORE slow INTO '$output';
-                """);
+        Path scripts = SlowPigScript.in(home.resolve("pig"), 120);
         TransformTask transform = transform("pig.dir", scripts.toString());
         transform.requires().get(0).run(new RecordingContext());
         FutureTask<Void> running = new FutureTask<>(() -> {
@@ -173,7 +170,7 @@ class TransformTaskTest {
         });
         Thread worker = new Thread(running, "transform");
         worker.start();
-        awaitTrue(() -> !mapTasks().isEmpty(), "Pig's map task to start");
+        Await.condition("Pig's map task to start", Duration.ofMinutes(1), () -> !mapTasks().isEmpty());
 
         worker.interrupt();
 
@@ -193,6 +190,8 @@ class TransformTaskTest {
         List<Long> progress = context.progressOf("transform");
         assertEquals(List.of(100L, 100L), progress.subList(progress.size() - 2, progress.size()),
                 "Pig's report of its job done, then the task's own: " + progress);
+        transform.run(new RecordingContext());
+        assertEquals(progress, context.progressOf("transform"), "a later run in the same thread reports to its own task only");
     }
 
     @Test
@@ -216,13 +215,6 @@ class TransformTaskTest {
                 .filter(thread -> thread.getName().startsWith("LocalJobRunner Map Task Executor")).toList();
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "waited a minute for " + what);
-            Thread.sleep(50);
-        }
-    }
 
     /** The transform of a window whose extract holds the lines given (as the extract would have written them). */
     @Test
