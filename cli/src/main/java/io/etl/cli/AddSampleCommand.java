@@ -5,6 +5,7 @@ import io.etl.mongo.MongoSource;
 import io.etl.parameter.ParameterException;
 import io.etl.parameter.ParameterType;
 import io.etl.sample.SampleCollection;
+import io.etl.sample.SampleSpan;
 import io.etl.task.PermanentFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +23,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * {@code etl add-sample <collection> [--count N] [--at now|TIME]}: generated documents into the source, dated just
- * before a time, so that the next incremental run has something new to pick up.
+ * {@code etl add-sample <collection> [--count N] [--at settled|TIME]}: generated documents into the source, dated just
+ * before a time ({@link SampleSpan}), so that the next incremental run has exactly them to pick up.
  */
 @Command(name = "add-sample", description = "Insert generated sample documents into the source MongoDB (the embedded sample "
-        + "one unless mongo.uri is set), dated in the minute before --at, for the next incremental run to pick up.")
+        + "one unless mongo.uri is set), dated a millisecond apart just before --at, for the next incremental run to pick up.")
 public final class AddSampleCommand implements Callable<Integer> {
 
-    /** Spread over a minute, in order, as a live collection receives them. */
-    private static final Duration SPREAD = Duration.ofMinutes(1);
+    private static final String SETTLED = "settled";
 
     @Spec
     CommandSpec spec;
@@ -41,8 +41,9 @@ public final class AddSampleCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "100", description = "How many documents (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--at", paramLabel = "TIME", defaultValue = "now",
-            description = "The documents are dated just before this instant (UTC): now, 2026-11-22T10:00:00Z, 2026-11-22 10:00"
+    @Option(names = "--at", paramLabel = "TIME", defaultValue = SETTLED,
+            description = "The documents are dated just before this instant (UTC): settled (now less setting window.settle, "
+                    + "what the next incremental run reads up to), now, 2026-11-22T10:00:00Z, 2026-11-22 10:00"
                     + " (default: ${DEFAULT-VALUE}).")
     String at;
 
@@ -60,14 +61,14 @@ public final class AddSampleCommand implements Callable<Integer> {
         if (count < 1) {
             throw new ParameterException("--count must be at least 1, got " + count);
         }
-        Instant until = until();
-        Instant from = until.minus(SPREAD);
         try (EtlEnvironment etl = new EtlEnvironment(environment.settings())) {
+            SampleSpan span = SampleSpan.before(until(etl.settle()), count);
             MongoSource source = etl.mongo();
-            long inserted = source.insert(collection, sample.documents(ThreadLocalRandom.current().nextLong(), count, from, until));
+            long inserted = source.insert(collection, sample.documents(ThreadLocalRandom.current().nextLong(), count,
+                    span.from(), span.until()));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("inserted %,d %s documents into %s, dated from %s to before %s%n", inserted, collection,
-                    source.describe(collection), from, until);
+                    source.describe(collection), span.from(), span.until());
             out.flush();
         } catch (IOException | PermanentFailure e) {
             throw new ConfigurationException(e.getMessage());
@@ -75,9 +76,13 @@ public final class AddSampleCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Instant until() {
+    private Instant until(Duration settle) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (at.equals(SETTLED)) {
+            return now.minus(settle);
+        }
         if (at.equals("now")) {
-            return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            return now;
         }
         try {
             return ParameterType.INSTANT.parse(at);

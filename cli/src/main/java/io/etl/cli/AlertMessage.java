@@ -28,17 +28,23 @@ final class AlertMessage {
         RunSummary summary = run.summary();
         Optional<TaskOutcome> failure = run.firstFailure();
         String host = hostName();
+        long rejected = Rejected.of(summary);
         String headline = "etl " + summary.root().family() + " " + summary.status()
+                + (rejected > 0 ? String.format(" with %,d document(s) rejected", rejected) : "")
                 + failure.map(f -> ": " + f.task().id() + ": " + run.firstErrorLine(f)).orElse("") + " (" + host + ")";
         ObjectNode message = Json.MAPPER.createObjectNode();
         message.put("text", settings.mask(headline));
         ObjectNode attachment = message.putArray("attachments").addObject();
-        attachment.put("color", summary.status() == RunStatus.SUCCESS ? "good" : "danger");
+        attachment.put("color", summary.status() != RunStatus.SUCCESS ? "danger" : rejected > 0 ? "warning" : "good");
         ArrayNode fields = attachment.putArray("fields");
         field(fields, "ETL", summary.root().family(), settings);
         field(fields, "Status", summary.status().name(), settings);
         field(fields, "Window", run.window().map(RunWindow::toString).orElse("nothing new to load"), settings);
         field(fields, "Parameters", parameters(summary.root().parameters().asText()), settings);
+        if (rejected > 0) {
+            field(fields, "Rejected", String.format("%,d document(s), in etl_rejects:%n", rejected)
+                    + String.join("\n", summary.outcomes().stream().flatMap(o -> o.notes().stream()).toList()), settings);
+        }
         failure.ifPresent(f -> {
             field(fields, "Failed task", f.task().id().toString(), settings);
             field(fields, "Error", run.firstErrorLine(f), settings);

@@ -1,6 +1,6 @@
 package io.etl.cli;
 
-import io.etl.scheduler.RunStatus;
+import io.etl.scheduler.RunSummary;
 
 /** What {@code etl} exits with, so that Jenkins or cron can tell success from each kind of failure. */
 public final class ExitCodes {
@@ -17,15 +17,20 @@ public final class ExitCodes {
     public static final int ALREADY_RUNNING = 4;
     /** Configuration or environment is wrong (unreadable config, unreachable service). Nothing ran. */
     public static final int CONFIGURATION_ERROR = 5;
+    /**
+     * Complete, but the loads rejected documents they could not load (listed in the summary and in the warehouse's
+     * {@code etl_rejects}): Jenkins marks the build unstable.
+     */
+    public static final int REJECTS = 6;
     /** Stopped by Ctrl-C, SIGTERM or a Jenkins abort (128 + SIGINT). */
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }
 
-    public static int of(RunStatus status) {
-        return switch (status) {
-            case SUCCESS -> OK;
+    public static int of(RunSummary summary) {
+        return switch (summary.status()) {
+            case SUCCESS -> Rejected.of(summary) > 0 ? REJECTS : OK;
             case FAILED -> TASK_FAILED;
             case SCHEDULING_ERROR -> SCHEDULING_ERROR;
             case INTERRUPTED -> INTERRUPTED;

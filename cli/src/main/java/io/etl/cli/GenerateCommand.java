@@ -42,8 +42,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "N", defaultValue = "1000", description = "Documents sampled, the newest first (default: ${DEFAULT-VALUE}).")
     int sample;
 
-    @Option(names = "--arrays", paramLabel = "columns|json", defaultValue = "columns",
-            description = "Arrays of scalars as numbered columns or as one JSON text column (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arrays", paramLabel = "columns|columns+rest|json", defaultValue = "columns",
+            description = "Arrays of scalars as numbered columns (columns+rest: and the elements past them as JSON in "
+                    + "<name>_rest), or as one JSON text column (default: ${DEFAULT-VALUE}).")
     String arrays;
 
     @Option(names = "--array-columns", paramLabel = "N",
@@ -93,8 +94,9 @@ public final class GenerateCommand implements Callable<Integer> {
     private GenerateOptions options() {
         ArraysMode mode = switch (arrays) {
             case "columns" -> ArraysMode.COLUMNS;
+            case "columns+rest" -> ArraysMode.COLUMNS_AND_REST;
             case "json" -> ArraysMode.JSON;
-            default -> throw new ParameterException("--arrays must be columns or json, got '" + arrays + "'");
+            default -> throw new ParameterException("--arrays must be columns, columns+rest or json, got '" + arrays + "'");
         };
         return new GenerateOptions(sample, mode, arrayColumns == null ? OptionalInt.empty() : OptionalInt.of(arrayColumns),
                 Optional.ofNullable(cursor));

@@ -6,6 +6,7 @@ import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.SummaryText;
 import io.etl.scheduler.TaskOutcome;
 import io.etl.targets.LocalFileTarget;
+import io.etl.task.Failures;
 import io.etl.task.Task;
 
 import java.io.IOException;
@@ -57,7 +58,7 @@ record HtmlReport(Path file, Settings settings) implements RunReport {
                 "edges", layout.edges().stream().map(e -> Map.of("x1", e.x1(), "y1", e.y1(), "x2", e.x2(), "y2", e.y2())).toList()));
         context.put("tasks", summary.outcomes().stream().map(this::task).toList());
         context.put("errors", run.errors().entrySet().stream()
-                .map(e -> Map.of("task", masked(e.getKey().id().toString()), "text", masked(String.valueOf(e.getValue()))))
+                .map(e -> Map.of("task", masked(e.getKey().id().toString()), "text", masked(Failures.text(e.getValue()))))
                 .toList());
         return context;
     }
@@ -74,7 +75,8 @@ record HtmlReport(Path file, Settings settings) implements RunReport {
                 "colour", StateColour.of(outcome.state()), "attempts", outcome.attempts(),
                 "duration", SummaryText.duration(outcome.duration()),
                 "metrics", outcome.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(m -> m.getKey() + " = " + String.format("%,d", m.getValue())).toList());
+                        .map(m -> m.getKey() + " = " + String.format("%,d", m.getValue())).toList(),
+                "notes", outcome.notes().stream().map(this::masked).toList());
     }
 
     private String masked(String text) {

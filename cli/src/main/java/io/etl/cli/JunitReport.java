@@ -100,6 +100,11 @@ record JunitReport(Path file, Settings settings) implements RunReport {
                     + ", which failed").orElse("a requirement failed"));
             case NOT_RUN -> skipped(xml, "not run: the run was stopped first");
             case ALREADY_COMPLETE, DONE -> {
+                if (!outcome.notes().isEmpty()) {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(masked(String.join("\n", outcome.notes())));
+                    xml.writeEndElement();
+                }
             }
         }
         xml.writeEndElement();

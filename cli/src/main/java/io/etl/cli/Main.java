@@ -1,8 +1,10 @@
 package io.etl.cli;
 
+import io.etl.config.MalformedSettingException;
 import io.etl.lock.AlreadyRunningException;
 import io.etl.parameter.ParameterException;
 import io.etl.scheduler.SchedulingException;
+import io.etl.task.Failures;
 import io.etl.task.TaskType;
 import io.etl.task.UnknownTaskException;
 import picocli.CommandLine;
@@ -64,7 +66,7 @@ public final class Main {
         public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
             int code = exitCode(e);
             PrintWriter err = command.getErr();
-            err.println("etl: " + environment.settings().mask(code == ExitCodes.TASK_FAILED ? "error: " + e : e.getMessage()));
+            err.println("etl: " + environment.settings().mask(code == ExitCodes.TASK_FAILED ? "error: " + Failures.firstLine(e) : e.getMessage()));
             if (environment.verbose()) {
                 e.printStackTrace(err);
             }
@@ -82,7 +84,7 @@ public final class Main {
             if (e instanceof AlreadyRunningException) {
                 return ExitCodes.ALREADY_RUNNING;
             }
-            if (e instanceof ConfigurationException) {
+            if (e instanceof ConfigurationException || e instanceof MalformedSettingException) {
                 return ExitCodes.CONFIGURATION_ERROR;
             }
             return ExitCodes.TASK_FAILED;

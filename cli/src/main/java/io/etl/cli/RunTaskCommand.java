@@ -45,6 +45,7 @@ final class RunTaskCommand extends TaskSubcommand {
         }
         boolean terminal = System.console() != null;
         builder.lockDirectory(state.locks(), "etl run " + task.id())
+                .listener(new RunLog(state.logs(), LogRetention.from(settings), err, settings))
                 .listener(new ConsoleProgress(err, settings, terminal))
                 .listener(new RunHistory(state.history(), settings))
                 .listener(new RunReports(options.reports(settings), err, settings));
@@ -55,9 +56,9 @@ final class RunTaskCommand extends TaskSubcommand {
         RunSummary summary;
         try (ShutdownGuard guard = ShutdownGuard.cancelling(scheduler)) {
             summary = scheduler.run(task);
-            out.print(settings.mask(SummaryText.render(summary)));
+            out.print(settings.mask(SummaryText.render(summary) + Rejected.line(summary)));
             out.flush();
         }
-        return ExitCodes.of(summary.status());
+        return ExitCodes.of(summary);
     }
 }

@@ -6,6 +6,7 @@ import io.etl.parameter.ParameterType;
 import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.SummaryText;
 import io.etl.task.TaskType;
+import io.etl.window.Window;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +24,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code etl status}: for each ETL, how far the warehouse is loaded: the upper end of the window of its latest
- * successful load, the rows it loaded, when, and how far that lags behind now. Read from the run history alone,
- * so it answers at once and needs no database. An ETL is a task type with a {@code <name>_load} sibling, the
- * shape every pipeline has.
+ * successful load, the rows it loaded, when, and how far that lags behind now, read from the run history, so it
+ * answers at once; and the holes between the windows loaded, read from the warehouse's load markers when it answers
+ * within seconds ({@link LoadHoles}). An ETL is a task type with a {@code <name>_load} sibling, the shape every
+ * pipeline has.
  */
-@Command(name = "status", description = "Show how far each ETL has loaded (from the run history): window end, rows, when, lag.")
+@Command(name = "status", description = "Show how far each ETL has loaded (from the run history): window end, rows, when, lag;"
+        + " and the holes between the windows loaded (from the warehouse, when it answers).")
 public final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -50,9 +53,11 @@ public final class StatusCommand implements Callable<Integer> {
      *
      * @param loadedUpTo the upper end of the latest successful load's window: everything before it is in the warehouse
      * @param lag        how long ago {@code loadedUpTo} was
+     * @param holes      time between windows loaded that no load read (the next incremental run reads from the first);
+     *                   null when the warehouse was not read
      */
     record EtlStatus(String etl, Instant loadedUpTo, Long rows, Instant loadedAt, Duration lag, String lastRunStatus,
-                     Instant lastRunAt) {
+                     Instant lastRunAt, List<Window> holes) {
     }
 
     @Override
@@ -60,19 +65,20 @@ public final class StatusCommand implements Callable<Integer> {
         output.json();
         HistoryReader history = new HistoryReader(environment.state().history());
         Instant now = Instant.now();
-        List<EtlStatus> statuses = environment.registry().types().stream()
+        List<String> etls = environment.registry().types().stream()
                 .map(TaskType::family)
                 .filter(family -> environment.registry().find(family + LOAD_SUFFIX).isPresent())
                 .sorted()
-                .map(family -> status(family, history, now))
                 .toList();
+        LoadHoles holes = LoadHoles.read(environment.settings(), etls);
+        List<EtlStatus> statuses = etls.stream().map(etl -> status(etl, history, now, holes.of(etl))).toList();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.render(statuses, () -> text(statuses)));
+        out.print(output.render(statuses, () -> text(statuses) + holesText(statuses, holes.notChecked())));
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static EtlStatus status(String family, HistoryReader history, Instant now) {
+    private static EtlStatus status(String family, HistoryReader history, Instant now, List<Window> holes) {
         List<RunRecord> runs = history.runs(Optional.of(family));
         Optional<RunRecord> last = runs.stream().findFirst();
         for (RunRecord run : runs) {
@@ -80,11 +86,27 @@ public final class StatusCommand implements Callable<Integer> {
             if (run.status().equals(RunStatus.SUCCESS.name()) && load.window().isPresent()) {
                 Instant upper = ParameterType.INSTANT.parse(load.window().get().upper());
                 return new EtlStatus(family, upper, load.rows().orElse(null), run.finishedAt(),
-                        Duration.between(upper, now).truncatedTo(ChronoUnit.SECONDS), last.get().status(), last.get().startedAt());
+                        Duration.between(upper, now).truncatedTo(ChronoUnit.SECONDS), last.get().status(), last.get().startedAt(),
+                        holes);
             }
         }
         return new EtlStatus(family, null, null, null, null, last.map(RunRecord::status).orElse(null),
-                last.map(RunRecord::startedAt).orElse(null));
+                last.map(RunRecord::startedAt).orElse(null), holes);
+    }
+
+    /** A line per hole, or why the warehouse was not read for them. */
+    private static String holesText(List<EtlStatus> statuses, Optional<String> notChecked) {
+        if (notChecked.isPresent()) {
+            return "holes not checked: " + notChecked.get() + "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (EtlStatus s : statuses) {
+            for (Window hole : s.holes()) {
+                out.append(String.format("%s: hole [%s, %s) never loaded; the next --incremental run reads from its start%n",
+                        s.etl(), TIME.format(hole.lower()), TIME.format(hole.upper())));
+            }
+        }
+        return out.toString();
     }
 
     private static String text(List<EtlStatus> statuses) {

@@ -37,7 +37,7 @@ record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implement
 
     @Override
     public void write(FinishedRun run) throws IOException, InterruptedException {
-        if (run.summary().status() == RunStatus.SUCCESS && !onSuccess) {
+        if (run.summary().status() == RunStatus.SUCCESS && Rejected.of(run.summary()) == 0 && !onSuccess) {
             return;
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();

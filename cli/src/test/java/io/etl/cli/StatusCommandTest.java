@@ -2,6 +2,7 @@ package io.etl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etl.state.Json;
+import io.etl.warehouse.EmbeddedWarehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,5 +75,31 @@ class StatusCommandTest {
         assertTrue(lines[0].contains(" WINDOW ") && lines[0].contains(" ROWS "), lines[0]);
         assertTrue(lines[1].contains(" [2026-11-02T00:00:00Z, 2026-11-03T00:00:00Z) ") && lines[1].contains(" 1,200 "), lines[1]);
         assertTrue(lines[2].contains(" [2026-11-01T00:00:00Z, 2026-11-02T00:00:00Z) ") && lines[2].matches(".*\\s5\\s.*"), lines[2]);
+    }
+
+    @Test
+    void status_shows_the_hole_a_backfill_of_a_later_window_left() throws Exception {
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("warehouse-of-the-test"))) {
+            String[] settings = {"--set", SeedFolder.actionsTaken(home.resolve("seed"), "2026-10-01T12:00:00Z",
+                    "2026-10-04T12:00:00Z"), "--set", "warehouse.url=" + warehouse.jdbcUrl()};
+            etl().run(Cli.with(settings, "run", "actions_taken", "--since", "2026-10-01", "--until", "2026-10-02"));
+            etl().run(Cli.with(settings, "run", "actions_taken", "--since", "2026-10-04", "--until", "2026-10-05"));
+
+            Etl.Result status = etl().run(Cli.with(settings, "status"));
+
+            assertEquals(ExitCodes.OK, status.exitCode(), status::toString);
+            assertTrue(status.out().contains("actions_taken: hole [2026-10-02 00:00:00, 2026-10-04 00:00:00) never loaded;"
+                    + " the next --incremental run reads from its start\n"), status::toString);
+        }
+    }
+
+    @Test
+    void status_with_the_warehouse_down_still_answers_and_says_in_one_line_that_holes_were_not_checked() {
+        Etl.Result status = etl().run("status", "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/dw");
+
+        assertEquals(ExitCodes.OK, status.exitCode(), status::toString);
+        assertTrue(status.out().lines().anyMatch(l -> l.startsWith("holes not checked: cannot reach the warehouse "
+                + "jdbc:postgresql://127.0.0.1:1/dw: ")), status::toString);
+        assertEquals("", status.err());
     }
 }

@@ -7,6 +7,7 @@ import io.etl.task.Task;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +29,9 @@ public sealed interface RunEvent {
     record TaskProgressed(String runId, Instant at, Task task, String step, long done, long total) implements RunEvent {
     }
 
+    /** @param notes what the task noted for a person to read ({@link io.etl.task.TaskContext#note}) */
     record TaskSucceeded(String runId, Instant at, Task task, int attempt, Duration duration,
-                         Map<String, Long> metrics) implements RunEvent {
+                         Map<String, Long> metrics, List<String> notes) implements RunEvent {
     }
 
     /** @param retryIn present when the task will be attempted again after that wait */

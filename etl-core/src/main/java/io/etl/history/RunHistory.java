@@ -8,6 +8,7 @@ import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.TaskOutcome;
 import io.etl.scheduler.TaskState;
 import io.etl.state.Json;
+import io.etl.task.Failures;
 import io.etl.task.Task;
 
 import java.io.BufferedWriter;
@@ -58,11 +59,12 @@ public final class RunHistory implements RunListener {
             } else if (event instanceof RunEvent.TaskSucceeded done) {
                 writeAttempt(new AttemptRecord(done.runId(), done.task().id().toString(), done.task().family(),
                         done.task().parameters().asText(), done.attempt(), "SUCCEEDED", attemptStarts.remove(done.task()),
-                        done.duration(), null, null, done.metrics().isEmpty() ? null : done.metrics()));
+                        done.duration(), null, null, done.metrics().isEmpty() ? null : done.metrics(),
+                        done.notes().isEmpty() ? null : done.notes().stream().map(settings::mask).toList()));
             } else if (event instanceof RunEvent.TaskFailed failed) {
                 writeAttempt(new AttemptRecord(failed.runId(), failed.task().id().toString(), failed.task().family(),
                         failed.task().parameters().asText(), failed.attempt(), "FAILED", attemptStarts.remove(failed.task()),
-                        failed.duration(), settings.mask(String.valueOf(failed.error())), failed.retryIn().isPresent(), null));
+                        failed.duration(), settings.mask(Failures.text(failed.error())), failed.retryIn().isPresent(), null, null));
             } else if (event instanceof RunEvent.RunFinished finished) {
                 attempts.close();
                 RunSummary summary = finished.summary();

@@ -4,6 +4,8 @@ import io.etl.task.Task;
 import io.etl.task.TaskContext;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -19,6 +21,7 @@ final class AttemptContext implements TaskContext {
     private final Clock clock;
     private final Consumer<Execution.Message> coordinator;
     private final Map<String, Long> metrics = new ConcurrentHashMap<>();
+    private final List<String> notes = new ArrayList<>();
     private volatile long lastProgressNanos;
 
     AttemptContext(String runId, Task task, int attempt, Clock clock, Consumer<Execution.Message> coordinator) {
@@ -50,6 +53,15 @@ final class AttemptContext implements TaskContext {
     }
 
     @Override
+    public void note(String line) {
+        synchronized (notes) {
+            if (notes.size() < NOTES_KEPT) {
+                notes.add(line);
+            }
+        }
+    }
+
+    @Override
     public void progress(String step, long done, long total) {
         long now = System.nanoTime();
         if (done >= total || now - lastProgressNanos >= PROGRESS_INTERVAL_NANOS) {
@@ -60,5 +72,11 @@ final class AttemptContext implements TaskContext {
 
     Map<String, Long> metrics() {
         return Map.copyOf(metrics);
+    }
+
+    List<String> notes() {
+        synchronized (notes) {
+            return List.copyOf(notes);
+        }
     }
 }

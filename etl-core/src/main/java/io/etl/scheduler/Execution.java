@@ -43,7 +43,7 @@ final class Execution {
     record Started(Task task, Instant at) implements Message {
     }
 
-    record Finished(Task task, Duration duration, Throwable error, Map<String, Long> metrics) implements Message {
+    record Finished(Task task, Duration duration, Throwable error, Map<String, Long> metrics, List<String> notes) implements Message {
     }
 
     record Progressed(Task task, String step, long done, long total) implements Message {
@@ -81,6 +81,7 @@ final class Execution {
         long retryAtNanos;
         String error;
         Map<String, Long> metrics = Map.of();
+        List<String> notes = List.of();
         TaskState state;
         TaskId blockedBy;
 
@@ -112,7 +113,7 @@ final class Execution {
             } catch (Throwable e) {
                 error = e;
             }
-            inbox.add(new Finished(task, Duration.between(startedAt, clock.instant()), error, context.metrics()));
+            inbox.add(new Finished(task, Duration.between(startedAt, clock.instant()), error, context.metrics(), context.notes()));
         }
 
         @Override
@@ -232,10 +233,11 @@ final class Execution {
         p.running = false;
         p.spent = p.spent.plus(finished.duration());
         p.metrics = finished.metrics();
+        p.notes = finished.notes();
         Instant now = clock.instant();
         if (finished.error() == null) {
             resolve(p, TaskState.DONE);
-            listeners.onEvent(new RunEvent.TaskSucceeded(runId, now, p.task, p.attempts, finished.duration(), p.metrics));
+            listeners.onEvent(new RunEvent.TaskSucceeded(runId, now, p.task, p.attempts, finished.duration(), p.metrics, p.notes));
             for (Task dependent : plan.dependents(p.task)) {
                 Progress d = progress.get(dependent);
                 if (d != null && d.state == null && --d.waitingFor == 0) {
@@ -309,9 +311,9 @@ final class Execution {
                 case COMPLETE -> TaskOutcome.of(task, TaskState.ALREADY_COMPLETE);
                 case MISSING_INPUT -> TaskOutcome.of(task, TaskState.MISSING_INPUT);
                 case BROKEN -> new TaskOutcome(task, TaskState.FAILED, 0, Duration.ZERO,
-                        plan.problem(task).map(Failures::firstLine), Map.of(), Optional.empty());
+                        plan.problem(task).map(Failures::firstLine), Map.of(), List.of(), Optional.empty());
                 case PENDING -> new TaskOutcome(task, p.state, p.attempts, p.spent, Optional.ofNullable(p.error),
-                        p.metrics, Optional.ofNullable(p.blockedBy));
+                        p.metrics, p.notes, Optional.ofNullable(p.blockedBy));
             });
         }
         return outcomes;

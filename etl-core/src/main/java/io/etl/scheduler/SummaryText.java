@@ -55,6 +55,7 @@ public final class SummaryText {
             line.append("  ").append(o.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         }
+        o.notes().forEach(note -> line.append("\n        ").append(note));
         o.error().ifPresent(e -> line.append("\n        error: ").append(e));
         o.blockedBy().ifPresent(b -> line.append("  (needs ").append(b).append(")"));
         return line.toString();

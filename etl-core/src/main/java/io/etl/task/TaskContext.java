@@ -15,6 +15,15 @@ public interface TaskContext {
     /** Records a figure of this attempt (rows read, rows loaded…): shown in the summary and kept in the history. */
     void record(String metric, long value);
 
+    /**
+     * Notes something a person should read about this attempt (a rejected document and why, a field the source grew):
+     * shown under the task in the summary and the reports, and kept in the history. A task keeps its notes few: the
+     * first {@value #NOTES_KEPT} are kept.
+     */
+    void note(String line);
+
+    int NOTES_KEPT = 20;
+
     /** Reports progress of a long step; shown as a bar on a terminal, as occasional lines elsewhere. */
     void progress(String step, long done, long total);
 }

@@ -21,7 +21,7 @@ public final class ActionsTaken {
             .field("user_id", "user_id", FieldType.LONG)
             .field("action", "action", FieldType.STRING)
             .field("date", "date", FieldType.TIMESTAMP)
-            .field("value", "value", FieldType.JSON)
+            .field("value", "value", FieldType.ARRAY)
             .build();
 
     /** How many {@code value_N} columns the transform makes. */

@@ -1,10 +1,13 @@
 package io.etl.environment;
 
+import io.etl.config.MalformedSettingException;
 import io.etl.config.Settings;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.Lake;
 import io.etl.mongo.MongoSource;
+import io.etl.reject.RejectLimit;
 import io.etl.mongo.SampleMongo;
+import io.etl.parameter.ParameterType;
 import io.etl.task.PermanentFailure;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.Warehouse;
@@ -12,6 +15,7 @@ import io.etl.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,22 +28,55 @@ public final class EtlEnvironment implements AutoCloseable {
     public static final String SPLIT_SIZE_SETTING = "extract.split.size";
     public static final String TRANSFORM_PARTS_SETTING = "transform.parts";
     public static final String WAREHOUSE_SLICES_SETTING = "warehouse.slices";
+    public static final String SETTLE_SETTING = "window.settle";
+    private static final String DEFAULT_SETTLE = "5m";
     private static final int DEFAULT_SPLIT_SIZE = 1_000_000;
     private static final int DEFAULT_SLICES = 2;
     /** Parts per warehouse slice: each slice loads files in parallel, and a few per slice even out their sizes. */
     private static final int PARTS_PER_SLICE = 2;
 
     private final Settings settings;
+    private final Clock clock;
     private Lake lake;
     private Warehouse warehouse;
     private SampleMongo sampleMongo;
 
     public EtlEnvironment(Settings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock what runs take as now: when a window ends, when a load is recorded (tests move it) */
+    public EtlEnvironment(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * How far behind a run's start its window ends: setting {@value #SETTLE_SETTING}, 5 minutes by default. A document
+     * written at most this long after its date is still ahead of every window read before it was written, so the
+     * next run reads it; and writers into the recent past leave alone a window being extracted.
+     *
+     * @throws MalformedSettingException if it is not a duration ({@code 5m}, {@code 90s}, {@code PT5M}) of zero or more
+     */
+    public Duration settle() {
+        String text = settings.get(SETTLE_SETTING, DEFAULT_SETTLE);
+        try {
+            Duration settle = ParameterType.DURATION.parse(text);
+            if (!settle.isNegative()) {
+                return settle;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new MalformedSettingException(SETTLE_SETTING, "a duration of zero or more, such as 5m or 90s", text);
     }
 
     /** The lake of setting {@code lake.uri}, opened once. */
@@ -92,7 +129,7 @@ public final class EtlEnvironment implements AutoCloseable {
      * a million rows in local mode, measured).
      */
     public int transformParts() {
-        boolean redshift = settings.get(Warehouse.URL).map(Dialect::of).orElse(Dialect.POSTGRES) == Dialect.REDSHIFT;
+        boolean redshift = dialect() == Dialect.REDSHIFT;
         int fallback = redshift ? PARTS_PER_SLICE * positive(WAREHOUSE_SLICES_SETTING, DEFAULT_SLICES, "number of slices") : 1;
         return positive(TRANSFORM_PARTS_SETTING, fallback, "number of files");
     }
@@ -110,10 +147,25 @@ public final class EtlEnvironment implements AutoCloseable {
         throw new IllegalArgumentException("setting " + setting + " must be a positive " + what + ", got '" + text + "'");
     }
 
+    /** How many rejects a window may have and still load: setting {@value RejectLimit#SETTING}. */
+    public RejectLimit rejectLimit() {
+        return RejectLimit.parse(settings.get(RejectLimit.SETTING, RejectLimit.DEFAULT));
+    }
+
+    /** The warehouse's dialect, from setting {@value Warehouse#URL} alone: nothing is started or connected to. */
+    public Dialect dialect() {
+        return settings.get(Warehouse.URL).map(Dialect::of).orElse(Dialect.POSTGRES);
+    }
+
+    /** The schema of the ETLs' tables: setting {@value Warehouse#SCHEMA}. */
+    public String schema() {
+        return settings.get(Warehouse.SCHEMA, "public");
+    }
+
     /** The warehouse of setting {@code warehouse.url} (the embedded one without it), opened once. */
     public synchronized Warehouse warehouse() {
         if (warehouse == null) {
-            warehouse = Warehouse.open(settings, Clock.systemUTC());
+            warehouse = Warehouse.open(settings, clock);
         }
         return warehouse;
     }

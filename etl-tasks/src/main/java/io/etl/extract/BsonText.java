@@ -55,7 +55,8 @@ public final class BsonText {
         return value.toString();
     }
 
-    private static String json(Object value) {
+    /** Any value as JSON: a string quoted, an array or document with its elements converted alike. */
+    public static String json(Object value) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             write(json, value);

@@ -1,5 +1,7 @@
 package io.etl.extract;
 
+import io.etl.reject.Reject;
+import io.etl.spec.FieldType;
 import io.etl.tsv.Tsv;
 
 import java.util.List;
@@ -7,32 +9,77 @@ import java.util.regex.Pattern;
 
 import org.bson.BSONObject;
 
-/** Turns a document into its TSV line: the values at the ETL's field paths, in column order. */
+/**
+ * Turns a document into its TSV line: the values at the ETL's field paths in column order, each as the text of its
+ * declared type, then the {@link Reject#EXTRACT_COLUMNS}: the first value that is not of its type (or a missing
+ * key), with the reason, so that the transform sends the document to the rejects instead of the warehouse. A
+ * rejected document's values are written as they are, for the reject to show.
+ */
 final class DocumentRow {
 
     private static final Pattern DOT = Pattern.compile("\\.");
     private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
 
-    private final List<String[]> paths;
+    private final List<String> paths;
+    private final List<String[]> steps;
+    private final List<FieldType> types;
+    private final int key;
     private final StringBuilder line = new StringBuilder(256);
 
-    private DocumentRow(List<String[]> paths) {
+    private DocumentRow(List<String> paths, List<FieldType> types, int key) {
         this.paths = paths;
+        this.steps = paths.stream().map(DOT::split).toList();
+        this.types = types;
+        this.key = key;
     }
 
-    static DocumentRow of(List<String> paths) {
-        return new DocumentRow(paths.stream().map(DOT::split).toList());
+    /**
+     * @param paths the fields' paths, in column order
+     * @param types their declared types, in the same order
+     * @param key   the index of the key among them
+     */
+    static DocumentRow of(List<String> paths, List<FieldType> types, int key) {
+        return new DocumentRow(List.copyOf(paths), List.copyOf(types), key);
     }
 
     String line(BSONObject document) {
         line.setLength(0);
-        for (String[] path : paths) {
-            if (line.length() > 0) {
+        String rejectField = null;
+        String rejectReason = null;
+        String rejectValue = null;
+        for (int i = 0; i < steps.size(); i++) {
+            Object value = valueAt(document, steps.get(i));
+            String text = null;
+            if (value == null) {
+                if (i == key && rejectReason == null) {
+                    rejectField = paths.get(i);
+                    rejectReason = "the key is missing";
+                }
+            } else {
+                try {
+                    text = DeclaredText.of(types.get(i), value);
+                } catch (TypeMismatch mismatch) {
+                    text = BsonText.of(value);
+                    if (rejectReason == null) {
+                        rejectField = paths.get(i);
+                        rejectReason = mismatch.reason();
+                        rejectValue = Reject.excerpt(text);
+                    }
+                }
+            }
+            if (i > 0) {
                 line.append('\t');
             }
-            line.append(Tsv.field(BsonText.of(valueAt(document, path))));
+            line.append(Tsv.field(text));
         }
+        append(rejectField);
+        append(rejectReason);
+        append(rejectValue);
         return line.toString();
+    }
+
+    private void append(String value) {
+        line.append('\t').append(Tsv.field(value));
     }
 
     /** The value at a dot path; null where a step is missing. A numeric step indexes an array. */

@@ -2,6 +2,8 @@ package io.etl.extract;
 
 import io.etl.hadoop.HadoopJobs;
 import io.etl.hadoop.JobJars;
+import io.etl.spec.EtlSpec;
+import io.etl.task.PermanentFailure;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
  *
  * @param source the collection, as mongo-hadoop takes it ({@code mongodb://host/db.collection})
  */
-record ExtractJob(String name, MongoClientURI source, BasicDBObject query, List<String> paths, SplitPlan splits,
+record ExtractJob(String name, MongoClientURI source, BasicDBObject query, EtlSpec spec, SplitPlan splits,
                   String output) {
 
     /** Where the mapper's libraries come from: mongo-hadoop-core and the MongoDB driver. */
@@ -41,12 +43,13 @@ record ExtractJob(String name, MongoClientURI source, BasicDBObject query, List<
      * @param jars     what the job ships to a cluster ({@link DocumentMapper}'s jar and {@link #LIBRARIES})
      * @param progress told the lines written so far, now and then
      */
-    long run(Configuration conf, Optional<JobJars> jars, LongConsumer progress) throws IOException, InterruptedException {
+    long run(Configuration conf, Optional<JobJars> jars, LongConsumer progress)
+            throws IOException, PermanentFailure, InterruptedException {
         MongoConfigUtil.setInputURI(conf, source);
         MongoConfigUtil.setQuery(conf, query);
-        MongoConfigUtil.setFields(conf, Projection.of(paths));
+        MongoConfigUtil.setFields(conf, Projection.of(spec.paths()));
         splits.applyTo(conf);
-        DocumentMapper.configure(conf, paths);
+        DocumentMapper.configure(conf, spec);
 
         Job job = Job.getInstance(conf, name);
         job.setInputFormatClass(WindowInputFormat.class);

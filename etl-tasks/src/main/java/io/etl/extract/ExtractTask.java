@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,7 @@ public final class ExtractTask extends WindowTask {
 
     @Override
     public List<LakeDirectory> output() {
-        return List.of(Stage.EXTRACT.directory(definition.environment.lake(), definition.spec.name(), window()));
+        return List.of(Stage.EXTRACT.directory(definition.environment.lake(), definition.spec.name(), window(), reload()));
     }
 
     @Override
@@ -64,17 +63,16 @@ public final class ExtractTask extends WindowTask {
         output.clear();
         context.progress("extract", 0, matched);
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
-                source.collectionUri(spec.collection()), filter.query(), spec.paths(), splits, output.hadoopPath());
+                source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath());
         HadoopSetup hadoop = definition.environment.hadoop();
         long written = job.run(hadoop.configuration(output.lake().hadoopSettings()),
                 hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), lines -> context.progress("extract", lines, matched));
         context.progress("extract", written, matched);
         context.record("rows_extracted", written);
         if (written != matched) {
-            throw new PermanentFailure("extract of " + source.describe(spec.collection()) + " in " + window() + " wrote "
-                    + written + " rows but the window matched " + matched + " documents; " + output
-                    + " is left incomplete. Documents written into or removed from the window while the extract ran "
-                    + "do this; run it again.");
+            throw new WindowChanged("extract of " + source.describe(spec.collection()) + " in " + window() + " wrote "
+                    + written + " rows but the window matched " + matched + " documents: documents were written into or "
+                    + "removed from the window while the extract ran; " + output + " is left incomplete for the next attempt");
         }
         new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written, splits.splits())
                 .writeTo(output);
@@ -85,23 +83,12 @@ public final class ExtractTask extends WindowTask {
     private long countWindow(MongoSource source, WindowFilter filter, TaskContext context) throws IOException, PermanentFailure {
         String cursor = definition.spec.cursorField();
         return source.query(database -> {
+            SourceCollection.requireExists(source, database, definition.spec.collection());
             MongoCollection<Document> collection = database.getCollection(definition.spec.collection());
             requireCursorIndex(source, collection);
-            warnOfDocumentsWithoutCursor(source, collection.countDocuments(Filters.eq(cursor, null)), context);
+            UnselectableDocuments.report(collection, cursor, source.describe(definition.spec.collection()), context);
             return collection.countDocuments(filter.query());
         });
-    }
-
-    /**
-     * No window selects a document whose cursor is missing or null, so no extract ever copies it: counted on every run
-     * (the index serves the count), as the reconciliation of matched and loaded rows cannot see them.
-     */
-    private void warnOfDocumentsWithoutCursor(MongoSource source, long count, TaskContext context) {
-        context.record("documents_without_cursor", count);
-        if (count > 0) {
-            log().warn("{} holds {} document(s) without '{}': no window selects them, so they are never replicated",
-                    source.describe(definition.spec.collection()), count, definition.spec.cursorField());
-        }
     }
 
     private void requireCursorIndex(MongoSource source, MongoCollection<Document> collection) throws PermanentFailure {
@@ -133,7 +120,7 @@ public final class ExtractTask extends WindowTask {
             this.type = TaskType.of(spec.name() + "_extract",
                     "Extracts one window of " + spec.collection() + " from MongoDB into the lake",
                     values -> new ExtractTask(this, values),
-                    WindowParameters.LOWER, WindowParameters.UPPER, ALLOW_UNINDEXED);
+                    WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, ALLOW_UNINDEXED);
         }
     }
 }

@@ -26,7 +26,7 @@ public record EtlPlan(String collection, String name, String javaPackage, String
     /** The spec the generated class declares: built here too, so that a plan it would reject is never written. */
     public EtlSpec spec() {
         EtlSpec.Builder spec = EtlSpec.named(name).collection(collection).cursor(cursor.path()).key(key.path());
-        fields.forEach(field -> spec.field(field.path(), field.column(), field.type().fieldType));
+        fields.forEach(field -> spec.field(field.path(), field.column(), field.fieldType()));
         return spec.build();
     }
 

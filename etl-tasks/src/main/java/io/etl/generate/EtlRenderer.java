@@ -1,10 +1,12 @@
 package io.etl.generate;
 
+import io.etl.transform.PigNames;
 import io.etl.warehouse.Column;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.Statements;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,26 +65,32 @@ public final class EtlRenderer {
         context.put("key_column", plan.key().columns().get(0).name());
         context.put("cursor_column", plan.cursor().columns().get(0).name());
         context.put("sampled", plan.sampled());
-        context.put("fields", plan.fields().stream().map(EtlRenderer::field).toList());
-        context.put("load_schema", plan.fields().stream().map(field -> field.pig() + ":chararray").collect(Collectors.joining(", ")));
+        List<String> fieldPigs = PigNames.of(plan.fields().stream().map(PlannedField::column).toList());
+        List<String> columnPigs = PigNames.of(plan.columns().stream().map(Column::name).toList());
+        List<Map<String, Object>> fields = new ArrayList<>();
+        int firstColumn = 0;
+        for (int i = 0; i < plan.fields().size(); i++) {
+            PlannedField field = plan.fields().get(i);
+            int columns = field.columns().size();
+            fields.add(field(field, fieldPigs.get(i), columnPigs.subList(firstColumn, firstColumn + columns)));
+            firstColumn += columns;
+        }
+        context.put("fields", fields);
         context.put("columns", plan.fields().stream().flatMap(field -> field.columns().stream().map(column -> column(field, column))).toList());
-        context.put("checks", plan.fields().stream()
-                .flatMap(field -> PigField.checks(field, field == plan.key() || field == plan.cursor()).stream())
-                .map(check -> Map.of("condition", check.condition(), "reason", check.reason())).toList());
         context.put("not_null", plan.fields().stream().filter(PlannedField::alwaysPresent)
                 .flatMap(field -> field.columns().stream()).map(Column::name).collect(Collectors.joining(", ")));
         return context;
     }
 
-    private static Map<String, Object> field(PlannedField field) {
+    private static Map<String, Object> field(PlannedField field, String pig, List<String> columnPigs) {
         Map<String, Object> model = new HashMap<>();
         model.put("path_literal", JavaSource.literal(field.path()));
         model.put("column", field.column());
-        model.put("field_type", field.type().fieldType.name());
-        model.put("pig", field.pig());
-        model.put("expression", PigField.expression(field));
-        model.put("array_columns", field.arrayColumns() ? field.columns().size() : 0);
-        model.put("udf", PigField.udf(field));
+        model.put("field_type", field.fieldType().name());
+        model.put("expression", PigField.expression(field, pig, columnPigs));
+        model.put("array_columns", field.arrayColumns() ? field.columns().size() - (field.keepsRest() ? 1 : 0) : 0);
+        model.put("array_rest", field.keepsRest() ? columnPigs.get(columnPigs.size() - 1) : "");
+        model.put("udf", PigField.udf(pig));
         model.put("sampled", field.sampledTypes().isEmpty() ? "only nulls" : field.sampledTypes());
         model.put("always_present", field.alwaysPresent());
         return model;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Turns what a collection or field is called in MongoDB (any text: dots, dashes, spaces, capitals, leading digits,
  * reserved words) into the names of the generated ETL: lower-case snake for the ETL and its columns, and names that
- * Java and Pig accept where the snake name would be a keyword there.
+ * Java accepts where the snake name would be a keyword there (Pig's names are {@link io.etl.transform.PigNames}').
  */
 public final class Names {
 
@@ -22,21 +22,6 @@ public final class Names {
             "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
             "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
             "true", "false", "null", "var", "record", "yield", "sealed", "permits", "non_sealed");
-
-    /**
-     * Pig's keywords and built-in type names (matched case-insensitively by Pig), the generated script's own field,
-     * and SQL's commonest words: a renamed Pig field costs nothing, a parse error in a generated script a lot.
-     */
-    private static final Set<String> PIG_RESERVED = Set.of("all", "and", "any", "as", "asc", "assert", "bag", "bigdecimal",
-            "biginteger", "boolean", "by", "bytearray", "cache", "case", "cat", "cd", "chararray", "cogroup", "collected",
-            "copyfromlocal", "copytolocal", "cp", "cross", "cube", "datetime", "define", "desc", "describe", "distinct",
-            "double", "du", "dump", "else", "end", "eval", "exec", "explain", "false", "filter", "flatten", "float",
-            "foreach", "full", "generate", "group", "help", "if", "illustrate", "import", "in", "inner", "input", "int",
-            "into", "is", "join", "kill", "left", "limit", "load", "long", "ls", "map", "mapreduce", "matches", "merge",
-            "mkdir", "mv", "not", "null", "onschema", "or", "order", "outer", "output", "parallel", "partition", "pwd",
-            "quit", "rank", "register", "returns", "right", "rm", "rmf", "rollup", "run", "sample", "set", "ship", "sh",
-            "skewed", "split", "stderr", "stdin", "stdout", "store", "stream", "then", "through", "true", "tuple",
-            "union", "user", "using", "void", "when", "reason", "select", "from", "where", "having", "table");
 
     private Names() {
     }
@@ -76,12 +61,6 @@ public final class Names {
             }
         }
         return name.toString();
-    }
-
-    /** A Pig field name for a column: the column unless Pig would read it as a keyword or it starts with {@code _}. */
-    public static String pig(String column) {
-        boolean safe = Character.isLetter(column.charAt(0)) && !PIG_RESERVED.contains(column);
-        return safe ? column : "f_" + column;
     }
 
     private static String snake(String raw) {

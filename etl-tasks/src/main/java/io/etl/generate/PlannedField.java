@@ -1,23 +1,29 @@
 package io.etl.generate;
 
+import io.etl.spec.FieldType;
 import io.etl.warehouse.Column;
 
 import java.util.List;
 
 /**
- * One field of the generated ETL: its path in the documents, its column in the lake (the spec's), its name in the
- * Pig script, and the warehouse columns it becomes (one, or {@code column_1 … column_N} for an array spread over
- * columns).
+ * One field of the generated ETL: its path in the documents, its column in the lake (the spec's), and the warehouse
+ * columns it becomes (one, or {@code column_1 … column_N} for an array spread over columns).
  *
- * @param type          the spec's type: {@link ColumnType#JSON} for any array, which the extract writes as JSON
+ * @param type          what the sample held: {@link ColumnType#JSON} for any array, which the extract writes as JSON
  * @param arrayColumns  whether the Pig script spreads it over {@code columns}
+ * @param keepsRest     whether the last of {@code columns} keeps the elements past the others, as a JSON array
  * @param alwaysPresent it had a value in every sampled document: a candidate for NOT NULL
  * @param sampledTypes  what the sample held, for the generated comments: {@code int, long}
  */
-public record PlannedField(String path, String column, String pig, ColumnType type, boolean arrayColumns,
+public record PlannedField(String path, String column, ColumnType type, boolean arrayColumns, boolean keepsRest,
                     List<Column> columns, boolean alwaysPresent, String sampledTypes) {
 
     public PlannedField {
         columns = List.copyOf(columns);
+    }
+
+    /** The type the spec declares: an array spread over columns must be one, or the extract rejects the document. */
+    public FieldType fieldType() {
+        return arrayColumns ? FieldType.ARRAY : type.fieldType;
     }
 }

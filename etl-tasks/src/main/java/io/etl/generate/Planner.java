@@ -1,6 +1,7 @@
 package io.etl.generate;
 
 import io.etl.warehouse.Column;
+import io.etl.warehouse.SqlType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ final class Planner {
 
     private final GenerateOptions options;
     private final UniqueNames columns = new UniqueNames();
-    private final UniqueNames pigNames = new UniqueNames();
 
     private Planner(GenerateOptions options) {
         this.options = options;
@@ -41,21 +41,25 @@ final class Planner {
     /** @param single the key or the cursor, which must stay one column whatever its values */
     private PlannedField field(FieldProfile profile, long documents, boolean single) {
         String wanted = Names.column(profile.path(), "field");
-        String pig = pigNames.take(Names.pig(wanted));
         boolean present = profile.alwaysPresent(documents);
         String sampled = profile.types().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "));
-        if (!single && options.arrays() == ArraysMode.COLUMNS && profile.isScalarArray()) {
+        if (!single && options.arrays() != ArraysMode.JSON && profile.isScalarArray()) {
             List<String> names = columns.takeGroup(wanted, options.columnsFor(profile.maxArrayLength()));
             // inside an array the extract writes a date as ISO-8601 text, which Redshift's COPY TIMEFORMAT does not read
             ColumnType element = profile.elementType() == ColumnType.TIMESTAMP ? ColumnType.STRING : profile.elementType();
-            List<Column> arrayColumns = names.subList(1, names.size()).stream()
-                    .map(column -> Column.of(column, element.sqlType(profile.maxElementBytes()))).toList();
-            return new PlannedField(profile.path(), names.get(0), pig, ColumnType.JSON, true, arrayColumns, present,
+            List<Column> arrayColumns = new ArrayList<>(names.subList(1, names.size()).stream()
+                    .map(column -> Column.of(column, element.sqlType(profile.maxElementBytes()))).toList());
+            boolean keepsRest = options.arrays() == ArraysMode.COLUMNS_AND_REST;
+            if (keepsRest) {
+                // as long as any text column can be: how many elements a later document holds is not known
+                arrayColumns.add(Column.of(columns.take(names.get(0) + "_rest"), SqlType.varchar(SqlType.MAX_VARCHAR)));
+            }
+            return new PlannedField(profile.path(), names.get(0), ColumnType.JSON, true, keepsRest, arrayColumns, present,
                     "array of " + profile.elementType().name().toLowerCase(Locale.ROOT));
         }
         String column = columns.take(wanted);
         ColumnType type = profile.type();
-        return new PlannedField(profile.path(), column, pig, type, false,
+        return new PlannedField(profile.path(), column, type, false, false,
                 List.of(Column.of(column, type.sqlType(profile.maxBytes()))), present, sampled);
     }
 

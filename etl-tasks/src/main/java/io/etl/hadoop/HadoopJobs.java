@@ -1,8 +1,8 @@
 package io.etl.hadoop;
 
+import io.etl.task.PermanentFailure;
+
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.apache.hadoop.mapreduce.Job;
@@ -35,9 +35,10 @@ public final class HadoopJobs {
      * Submits the job and waits for it; an interrupt, or any failure while waiting, kills the job (on a cluster too).
      *
      * @param jars what the job ships to a cluster's containers; empty in local mode
-     * @throws IOException naming the job and what its failed tasks reported
+     * @throws IOException       naming the job and what its failed tasks reported, when another attempt may pass
+     * @throws PermanentFailure  the same, when a task failed on the data or a bug ({@link JobError})
      */
-    public static void run(Job job, Optional<JobJars> jars, Probe probe) throws IOException, InterruptedException {
+    public static void run(Job job, Optional<JobJars> jars, Probe probe) throws IOException, PermanentFailure, InterruptedException {
         jars.ifPresent(shipped -> shipped.applyTo(job));
         try {
             job.submit();
@@ -60,7 +61,8 @@ public final class HadoopJobs {
             }
         }
         if (!job.isSuccessful()) {
-            throw new IOException("Hadoop job '" + job.getJobName() + "' failed: " + failure(job));
+            JobError error = failure(job);
+            error.raise("Hadoop job '" + job.getJobName() + "' failed: " + error.cause());
         }
     }
 
@@ -79,18 +81,20 @@ public final class HadoopJobs {
         }
     }
 
-    private static String failure(Job job) throws IOException, InterruptedException {
-        List<String> diagnostics = new ArrayList<>();
+    /** What failed: a task's diagnostics on a cluster; in local mode, the exception the runner logged. */
+    private static JobError failure(Job job) throws IOException, InterruptedException {
         for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, 100)) {
             if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
-                diagnostics.addAll(List.of(job.getTaskDiagnostics(event.getTaskAttemptId())));
+                for (String diagnostics : job.getTaskDiagnostics(event.getTaskAttemptId())) {
+                    return JobError.ofDiagnostics(diagnostics);
+                }
             }
         }
-        if (!diagnostics.isEmpty()) {
-            return diagnostics.get(0);
+        Optional<Throwable> local = HadoopLog.taskError(job.getJobID().toString());
+        if (local.isPresent()) {
+            return JobError.of(local.get());
         }
         String info = job.getStatus().getFailureInfo();
-        // the local runner keeps no diagnostics: it only logs the task's exception
-        return info == null || info.isBlank() || info.equals("NA") ? "the task's error is in the Hadoop log" : info;
+        return new JobError(info == null || info.isBlank() || info.equals("NA") ? "no task reported why" : info, true, Optional.empty());
     }
 }

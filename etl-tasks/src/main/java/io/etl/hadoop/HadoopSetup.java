@@ -53,6 +53,7 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
             siteFiles(clusterConfDir.get()).forEach(file -> conf.addResource(new org.apache.hadoop.fs.Path(file.toUri())));
         } else {
             localSettings().forEach(conf::set);
+            HadoopLog.listen();
         }
         // no "Implement the Tool interface" warning: our jobs take no Hadoop command-line options
         conf.setBoolean("mapreduce.client.genericoptionsparser.used", true);

@@ -31,6 +31,11 @@ public record LakeDirectory(Lake lake, String path) implements Target {
         return lake.list(path).stream().filter(name -> name.startsWith(PART_PREFIX)).toList();
     }
 
+    /** The folder of another stage of the same window: {@code .../transform} to {@code .../rejects}. */
+    public LakeDirectory sibling(Stage stage) {
+        return new LakeDirectory(lake, path.substring(0, path.lastIndexOf('/') + 1) + stage.folder());
+    }
+
     /** The path of one of its files, relative to the lake. */
     public String file(String name) {
         return path + "/" + name;

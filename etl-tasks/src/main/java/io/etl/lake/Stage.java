@@ -2,16 +2,31 @@ package io.etl.lake;
 
 import io.etl.window.Window;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The folders of one window's output in the lake, each {@code {etl}/{window}/{stage}/}. */
+/**
+ * The folders of one window's output in the lake, each {@code {etl}/{window}/{stage}/}; those of a reload of the window
+ * as of an instant are {@code {etl}/{window}/reload_{instant}/{stage}/}, so that it never counts the first reading's.
+ */
 public enum Stage {
     EXTRACT,
     TRANSFORM,
-    /** The rows the transform could not make loadable, each with its reason; written by the transform's run. */
+    /** The documents the transform could not make loadable, each with its reason; written by the transform's run. */
     REJECTS;
 
     public LakeDirectory directory(Lake lake, String etl, Window window) {
-        return new LakeDirectory(lake, etl + "/" + window.pathName() + "/" + name().toLowerCase(Locale.ROOT));
+        return directory(lake, etl, window, Optional.empty());
+    }
+
+    public LakeDirectory directory(Lake lake, String etl, Window window, Optional<Instant> reload) {
+        String reading = reload.map(at -> "/reload_" + Window.pathTime(at)).orElse("");
+        return new LakeDirectory(lake, etl + "/" + window.pathName() + reading + "/" + folder());
+    }
+
+    /** The stage's folder within a window's. */
+    public String folder() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

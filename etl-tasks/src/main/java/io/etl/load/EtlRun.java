@@ -10,10 +10,10 @@ import io.etl.task.TaskType;
 import io.etl.task.WrapperTask;
 import io.etl.warehouse.Table;
 import io.etl.warehouse.Warehouse;
+import io.etl.window.Coverage;
 import io.etl.window.Window;
 import io.etl.window.WindowParameters;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,35 +23,49 @@ import java.util.function.Function;
 
 /**
  * What {@code etl run <etl>} runs: it decides the window, then requires that window's load (which requires the
- * transform, which requires the extract). The window's upper end is fixed when the run starts, so a re-run of
- * the same window reads the same documents:
+ * transform, which requires the extract). The window's upper end is fixed when the run starts, a settle time
+ * ({@link EtlEnvironment#settle()}) behind it, so a re-run of the same window reads the same documents and a document
+ * written up to the settle time after its date is read by a later run:
  * <ul>
  *   <li>{@code --incremental} (the default): from the newest cursor value already in the table (everything on the
- *       first run), minus {@code --lookback}; the merge by key removes the overlap;</li>
- *   <li>{@code --since}/{@code --until}: a backfill of that window;</li>
+ *       first run), but never from later than where the windows loaded stop being contiguous ({@link Coverage}), so
+ *       that a backfill further on never hides a hole; minus {@code --lookback}; the merge by key removes the
+ *       overlap;</li>
+ *   <li>{@code --since}/{@code --until}: a backfill of that window; with {@code --reload}, a new reading of it even
+ *       if it was loaded, replacing its rows;</li>
  *   <li>{@code --full-refresh}: everything, replacing the table's rows in the load's transaction.</li>
  * </ul>
  */
 public final class EtlRun extends WrapperTask {
 
-    /** Where "everything" starts: before any document a MongoDB ObjectId era collection can hold. */
-    public static final Instant BEGINNING = Instant.EPOCH;
 
     public static final Parameter<Boolean> INCREMENTAL = Parameter.flag("incremental")
             .describedAs("load what is newer than the table's newest cursor value (the default)");
     public static final Parameter<Instant> SINCE = Parameter.instant("since").asOptional()
             .describedAs("backfill from this instant (UTC, inclusive)");
     public static final Parameter<Instant> UNTIL = Parameter.instant("until").asOptional()
-            .describedAs("up to this instant (UTC, exclusive; default: the run's start)");
+            .describedAs("up to this instant (UTC, exclusive; default and latest: the run's start minus setting window.settle)");
     public static final Parameter<Duration> LOOKBACK = Parameter.duration("lookback").withDefault(Duration.ZERO)
             .describedAs("with --incremental, re-read this much before the newest loaded value, for late documents");
+    public static final Parameter<Boolean> RELOAD = Parameter.flag("reload")
+            .describedAs("with --since, read the window again even if it was loaded, replacing its rows (late documents)");
 
     private final Definition definition;
+    /**
+     * When the run started, to the millisecond (MongoDB's precision): a reload's instant, and, less the settle time, the
+     * window's upper end, so that a document dated before the settled instant is read by this run or an earlier one.
+     */
+    private final Instant start;
+    private final Instant settled;
     private Optional<Window> window;
 
     private EtlRun(Definition definition, ParameterValues values) {
         super(definition.type, values);
         this.definition = definition;
+        this.start = definition.environment.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        this.settled = start.minus(definition.environment.settle());
+        // read now, so that a malformed limit stops the run before anything is read, not at the load
+        definition.environment.rejectLimit();
         boolean backfill = find(SINCE).isPresent();
         if (get(LoadTask.FULL_REFRESH) && (backfill || get(INCREMENTAL))) {
             throw new ParameterException("--full-refresh reloads everything: it takes no --since or --incremental");
@@ -59,18 +73,27 @@ public final class EtlRun extends WrapperTask {
         if (backfill && get(INCREMENTAL)) {
             throw new ParameterException("choose --incremental or --since, not both");
         }
+        if (get(RELOAD) && !backfill) {
+            throw new ParameterException("--reload reads a window again: give it with --since (and --until)");
+        }
+        find(UNTIL).filter(until -> until.isAfter(settled)).ifPresent(until -> {
+            throw new ParameterException("--until " + until + " is later than " + settled + ", the run's start less setting "
+                    + EtlEnvironment.SETTLE_SETTING + " (" + definition.environment.settle() + "): documents dated before it"
+                    + " may still arrive, so its window cannot be loaded yet");
+        });
     }
 
     /** The ETL's own family: {@code etl run actions_taken --incremental}. */
     public static TaskType<EtlRun> type(EtlSpec spec, Function<String, Table> table, TaskType<LoadTask> load,
-                                        EtlEnvironment environment, Clock clock) {
-        return new Definition(spec, table, load, environment, clock).type;
+                                        EtlEnvironment environment) {
+        return new Definition(spec, table, load, environment).type;
     }
 
     @Override
     public List<LoadTask> requires() {
         return window().map(w -> definition.load.with(WindowParameters.LOWER, w.lower())
                         .with(WindowParameters.UPPER, w.upper())
+                        .with(WindowParameters.RELOAD, get(RELOAD) ? start : null)
                         .with(LoadTask.FULL_REFRESH, get(LoadTask.FULL_REFRESH))
                         .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
                         .create())
@@ -80,7 +103,7 @@ public final class EtlRun extends WrapperTask {
     /** Decided once, when the run plans: empty when the table already holds everything up to the upper end. */
     public synchronized Optional<Window> window() {
         if (window == null) {
-            Instant upper = find(UNTIL).orElseGet(() -> definition.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            Instant upper = find(UNTIL).orElse(settled);
             Instant lower = find(SINCE).orElseGet(this::incrementalLower);
             window = lower.isBefore(upper) ? Optional.of(Window.of(lower, upper)) : Optional.empty();
         }
@@ -89,32 +112,35 @@ public final class EtlRun extends WrapperTask {
 
     private Instant incrementalLower() {
         if (get(LoadTask.FULL_REFRESH)) {
-            return BEGINNING;
+            return Window.BEGINNING;
         }
-        Table table = definition.table.apply(definition.environment.settings().get(Warehouse.SCHEMA, "public"));
+        Table table = definition.table.apply(definition.environment.schema());
         try {
-            return definition.environment.warehouse().maxCursor(table).map(max -> max.minus(get(LOOKBACK))).orElse(BEGINNING);
+            Warehouse warehouse = definition.environment.warehouse();
+            Optional<Instant> newest = warehouse.maxCursor(table);
+            Optional<Instant> contiguousUntil = Coverage.of(warehouse.loadedWindows(definition.etl)).map(Coverage::contiguousUntil);
+            return newest.map(n -> contiguousUntil.filter(c -> c.isBefore(n)).orElse(n).minus(get(LOOKBACK))).orElse(Window.BEGINNING);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the newest " + table.cursor() + " of " + table.qualified() + ": " + e.getMessage(), e);
         }
     }
 
     private static final class Definition {
+        private final String etl;
         private final Function<String, Table> table;
         private final TaskType<LoadTask> load;
         private final EtlEnvironment environment;
-        private final Clock clock;
         private final TaskType<EtlRun> type;
 
-        private Definition(EtlSpec spec, Function<String, Table> table, TaskType<LoadTask> load, EtlEnvironment environment, Clock clock) {
+        private Definition(EtlSpec spec, Function<String, Table> table, TaskType<LoadTask> load, EtlEnvironment environment) {
+            this.etl = spec.name();
             this.table = table;
             this.load = load;
             this.environment = environment;
-            this.clock = clock;
             this.type = TaskType.of(spec.name(), "Replicates " + spec.collection() + " into the warehouse table " + spec.name()
                             + " (extract, transform, load)",
                     values -> new EtlRun(this, values),
-                    INCREMENTAL, SINCE, UNTIL, LOOKBACK, LoadTask.FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
+                    INCREMENTAL, SINCE, UNTIL, LOOKBACK, RELOAD, LoadTask.FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
         }
     }
 }

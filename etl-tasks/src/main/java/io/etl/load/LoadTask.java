@@ -6,6 +6,11 @@ import io.etl.extract.ExtractTask;
 import io.etl.lake.LakeDirectory;
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
+import io.etl.reject.Reject;
+import io.etl.reject.RejectDocuments;
+import io.etl.reject.RejectLimit;
+import io.etl.reject.RejectLines;
+import io.etl.reject.RejectSummary;
 import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
@@ -24,12 +29,14 @@ import io.etl.window.WindowParameters;
 import io.etl.window.WindowTask;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Loads one window of an ETL's transform output into its warehouse table, exactly once: the rows are merged by
- * key and the window's marker written in one transaction, after the counts of every stage reconcile.
+ * key and the window's marker written in one transaction, after the counts of every stage reconcile. A reload of
+ * the window ({@link WindowParameters#RELOAD}) is complete only once loaded at or after its instant.
  */
 public final class LoadTask extends WindowTask {
 
@@ -52,20 +59,20 @@ public final class LoadTask extends WindowTask {
     }
 
     private Table table() {
-        return definition.table.apply(definition.environment.settings().get(Warehouse.SCHEMA, "public"));
+        return definition.table.apply(definition.environment.schema());
     }
 
     @Override
     public List<TransformTask> requires() {
-        return List.of(definition.transform.with(WindowParameters.LOWER, window().lower())
-                .with(WindowParameters.UPPER, window().upper())
+        return List.of(sameWindow(definition.transform)
                 .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
                 .create());
     }
 
     @Override
     public List<LoadedWindow> output() {
-        return List.of(new LoadedWindow(definition.environment.warehouse(), table(), definition.spec.name(), window()));
+        return List.of(new LoadedWindow(definition.environment.warehouse(), table(), definition.spec.name(), window(),
+                reload().orElse(LoadedWindow.EVER)));
     }
 
     @Override
@@ -73,20 +80,49 @@ public final class LoadTask extends WindowTask {
         TransformTask transform = requires().get(0);
         LakeDirectory transformed = transform.output().get(0);
         LakeDirectory extracted = transform.requires().get(0).output().get(0);
-        LoadMarker marker = reconciledMarker(context.runId(), ExtractCounts.read(extracted), transformed);
+        ExtractCounts extract = ExtractCounts.read(extracted);
+        TransformCounts counts = TransformCounts.read(transformed);
+        LoadMarker marker = reconciledMarker(context.runId(), extract, counts);
+        List<Reject> rejects = rejects(transform, extract, counts);
         Warehouse warehouse = definition.environment.warehouse();
         List<String> parts = transformed.parts().stream().map(transformed::file).toList();
         context.progress("load", 0, marker.rowsTransformed());
-        LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed), parts, get(FULL_REFRESH));
+        LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed), parts, get(FULL_REFRESH), rejects);
         context.progress("load", result.rowsLoaded(), marker.rowsTransformed());
         context.record("rows_loaded", result.rowsLoaded());
         context.record("rows_new", result.rowsNew());
         context.record("rows_replaced", result.rowsReplaced());
+        context.record("rows_rejected", rejects.size());
+        rejects.stream().limit(RejectSummary.LISTED).forEach(reject -> context.note("rejected " + reject.documentId() + ": "
+                + reject.cause() + (reject.value() == null ? "" : " (value: " + reject.value() + ")")));
+    }
+
+    /**
+     * The window's rejects, each with its document, once sure they are few enough to load the rest: more than
+     * {@value RejectLimit#SETTING} allows fails the window, naming the commonest cause, and nothing is loaded.
+     */
+    private List<Reject> rejects(TransformTask transform, ExtractCounts extract, TransformCounts counts)
+            throws IOException, PermanentFailure {
+        if (counts.rowsRejected() == 0) {
+            return List.of();
+        }
+        RejectLimit limit = definition.environment.rejectLimit();
+        LakeDirectory rejects = transform.rejects();
+        if (counts.rowsRejected() > limit.allowed(extract.documentsMatched())) {
+            var commonest = counts.rejectsByCause().entrySet().iterator().next();
+            throw new PermanentFailure(definition.spec.name() + " " + window() + ": " + counts.rowsRejected() + " of "
+                    + extract.documentsMatched() + " documents rejected, more than " + RejectLimit.SETTING + " (" + limit
+                    + ") allows, so none was loaded; most for " + commonest.getKey() + " (" + commonest.getValue() + "), all in "
+                    + rejects + ". Fix the declaration or the documents, or let this window load with --set "
+                    + RejectLimit.SETTING + "=100%");
+        }
+        List<Reject> found = new ArrayList<>();
+        RejectLines.read(rejects, found::add);
+        return RejectDocuments.attach(found, transform.requires().get(0).output().get(0), definition.spec);
     }
 
     /** Documents matched = rows extracted = rows transformed + rows rejected, or the load does not start. */
-    private LoadMarker reconciledMarker(String runId, ExtractCounts extract, LakeDirectory transformed) throws IOException, PermanentFailure {
-        TransformCounts counts = TransformCounts.read(transformed);
+    private LoadMarker reconciledMarker(String runId, ExtractCounts extract, TransformCounts counts) throws PermanentFailure {
         if (extract.documentsMatched() != extract.rowsExtracted()) {
             throw new PermanentFailure("extract of " + window() + ": " + extract.documentsMatched() + " documents matched but "
                     + extract.rowsExtracted() + " rows were extracted");
@@ -127,7 +163,8 @@ public final class LoadTask extends WindowTask {
             this.environment = environment;
             this.type = TaskType.of(spec.name() + "_load", "Loads one window of " + spec.name() + " into the warehouse, exactly once",
                     values -> new LoadTask(this, values),
-                    WindowParameters.LOWER, WindowParameters.UPPER, FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
+                    WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, FULL_REFRESH,
+                    ExtractTask.ALLOW_UNINDEXED);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.etl.task.TaskType;
 import io.etl.transform.TransformTask;
 import io.etl.warehouse.Table;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,9 +26,9 @@ public record EtlPipeline(TaskType<ExtractTask> extract, TaskType<TransformTask>
     public static EtlPipeline of(EtlSpec spec, Map<String, String> scriptParameters, Function<String, Table> table,
                                  EtlEnvironment environment) {
         TaskType<ExtractTask> extract = ExtractTask.type(spec, environment);
-        TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, extract, environment);
+        TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, table, extract, environment);
         TaskType<LoadTask> load = LoadTask.type(spec, table, transform, environment);
-        return new EtlPipeline(extract, transform, load, EtlRun.type(spec, table, load, environment, Clock.systemUTC()));
+        return new EtlPipeline(extract, transform, load, EtlRun.type(spec, table, load, environment));
     }
 
     public List<TaskType<?>> types() {

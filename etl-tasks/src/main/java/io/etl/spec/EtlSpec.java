@@ -42,6 +42,11 @@ public record EtlSpec(String name, String collection, String cursorField, String
         return new Builder(name);
     }
 
+    /** The position of the key among the fields. */
+    public int keyIndex() {
+        return paths().indexOf(keyField);
+    }
+
     /** The field paths, in column order. */
     public List<String> paths() {
         return fields.stream().map(Field::path).toList();

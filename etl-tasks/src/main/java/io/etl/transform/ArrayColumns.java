@@ -3,38 +3,56 @@ package io.etl.transform;
 import io.etl.tsv.Tsv;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.apache.pig.EvalFunc;
-import org.apache.pig.PigWarning;
 import org.apache.pig.data.DataType;
 import org.apache.pig.data.Tuple;
 import org.apache.pig.data.TupleFactory;
 import org.apache.pig.impl.logicalLayer.schema.Schema;
+import org.apache.pig.tools.pigstats.PigStatusReporter;
 
 /**
  * A Pig UDF that spreads an extracted array over a fixed number of columns: {@code ["a", 2]} as
  * {@code (a, 2, \N, \N, \N)}. Its input is a lake field holding a JSON array (escaped TSV, or {@code \N}); each
  * output is a lake field again: the element's text escaped, {@code \N} where the array is shorter or the element is
- * null. Elements past the last column are dropped, with a Pig warning.
+ * null. Elements past the last column are counted in the Hadoop counter {@value WarehouseStorage#COUNTER_GROUP}/
+ * {@value #ELEMENTS_DROPPED} and reported by the transform, or, given a third argument, kept as a JSON array in one
+ * more column of that name ({@code \N} when there are none). Its field must be declared {@link io.etl.spec.FieldType#ARRAY}: the extract rejects a
+ * document whose value is not an array.
  *
  * <pre>{@code
  * DEFINE ValueColumns io.etl.transform.ArrayColumns('value', '5');
  * rows = FOREACH actions GENERATE id, FLATTEN(ValueColumns(value));   -- value_1 .. value_5
+ * DEFINE TagColumns io.etl.transform.ArrayColumns('tags', '3', 'tags_rest');   -- tags_1 .. tags_3, tags_rest
  * }</pre>
  */
 public final class ArrayColumns extends EvalFunc<Tuple> {
 
+    static final String ELEMENTS_DROPPED = "array_elements_dropped";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String prefix;
     private final int columns;
+    private final Optional<String> rest;
 
     /** @param prefix the columns' names are {@code prefix_1 … prefix_N} */
     public ArrayColumns(String prefix, String columns) {
+        this(prefix, columns, Optional.empty());
+    }
+
+    /** @param rest the name of the column that keeps the elements past the last, as a JSON array */
+    public ArrayColumns(String prefix, String columns, String rest) {
+        this(prefix, columns, Optional.of(rest));
+    }
+
+    private ArrayColumns(String prefix, String columns, Optional<String> rest) {
         this.prefix = prefix;
         this.columns = Integer.parseInt(columns.trim());
+        this.rest = rest;
         if (this.columns < 1) {
             throw new IllegalArgumentException("ArrayColumns needs at least one column, got " + columns);
         }
@@ -42,8 +60,9 @@ public final class ArrayColumns extends EvalFunc<Tuple> {
 
     @Override
     public Tuple exec(Tuple input) throws IOException {
-        Tuple row = TupleFactory.getInstance().newTuple(columns);
-        for (int i = 0; i < columns; i++) {
+        int width = columns + (rest.isPresent() ? 1 : 0);
+        Tuple row = TupleFactory.getInstance().newTuple(width);
+        for (int i = 0; i < width; i++) {
             row.set(i, Tsv.NULL);
         }
         String array = input == null || input.size() == 0 || input.get(0) == null ? null : Tsv.value((String) input.get(0));
@@ -52,15 +71,21 @@ public final class ArrayColumns extends EvalFunc<Tuple> {
         }
         JsonNode elements = JSON.readTree(array);
         if (!elements.isArray()) {
-            throw new IOException("expected a JSON array in " + prefix + ", got: " + array);
+            throw new IOException(prefix + " holds " + array + ", not an array: declare its field FieldType.ARRAY, so that the "
+                    + "extract rejects such documents");
         }
         for (int i = 0; i < Math.min(columns, elements.size()); i++) {
             JsonNode element = elements.get(i);
             row.set(i, element.isNull() ? Tsv.NULL : Tsv.escape(text(element)));
         }
-        if (elements.size() > columns) {
-            warn(prefix + " has " + elements.size() + " elements; only the first " + columns + " become columns",
-                    PigWarning.UDF_WARNING_1);
+        if (elements.size() > columns && rest.isPresent()) {
+            ArrayNode past = JSON.createArrayNode();
+            for (int i = columns; i < elements.size(); i++) {
+                past.add(elements.get(i));
+            }
+            row.set(columns, Tsv.escape(past.toString()));
+        } else if (elements.size() > columns) {
+            PigStatusReporter.getInstance().incrCounter(WarehouseStorage.COUNTER_GROUP, ELEMENTS_DROPPED, elements.size() - columns);
         }
         return row;
     }
@@ -76,6 +101,7 @@ public final class ArrayColumns extends EvalFunc<Tuple> {
         for (int i = 1; i <= columns; i++) {
             fields.add(new Schema.FieldSchema(prefix + "_" + i, DataType.CHARARRAY));
         }
+        rest.ifPresent(name -> fields.add(new Schema.FieldSchema(name, DataType.CHARARRAY)));
         try {
             return new Schema(new Schema.FieldSchema(prefix + "_columns", fields, DataType.TUPLE));
         } catch (org.apache.pig.impl.logicalLayer.FrontendException e) {

@@ -1,5 +1,6 @@
 package io.etl.transform;
 
+import io.etl.hadoop.JobError;
 import io.etl.hadoop.JobJars;
 import io.etl.task.PermanentFailure;
 
@@ -29,7 +30,7 @@ import org.apache.pig.tools.pigstats.ScriptState;
  * One run of a Pig script through {@link PigServer}: in local mode in this process, or in mapreduce mode on the
  * cluster the configuration points at. Every STORE of the script runs; the result tells what each wrote.
  */
-record PigRun(PigScript script, Map<String, String> parameters) {
+record PigRun(TransformScript script, Map<String, String> parameters) {
 
     /** How long a cancelled run waits for Pig to see its jobs killed, before shutting Pig down anyway. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
@@ -38,8 +39,9 @@ record PigRun(PigScript script, Map<String, String> parameters) {
      * @param cluster     the jars the script's functions need on a cluster; empty to run in local mode
      * @param percentDone told how far the script's jobs are, now and then
      * @return the records the script's STOREs wrote, and the counters its functions counted
-     * @throws PermanentFailure if Pig rejects the script, naming the script and line
-     * @throws IOException      if one of its jobs fails (it may pass on another attempt), naming the script and lines
+     * @throws PermanentFailure if Pig rejects the script (naming the script and line), or a job fails on the data
+     * @throws IOException      if a job fails in a way another attempt may not (the network, the filesystem), naming
+     *                          the script and lines
      * @throws InterruptedException if interrupted, once the jobs it started are killed
      */
     PigResult execute(Configuration conf, Optional<JobJars> cluster, IntConsumer percentDone)
@@ -54,7 +56,7 @@ record PigRun(PigScript script, Map<String, String> parameters) {
         PigServer pig = new PigServer(cluster.isPresent() ? ExecType.MAPREDUCE : ExecType.LOCAL, conf);
         // the state is the batch thread's too (inherited); its listeners hear of each job and the progress
         ScriptState.get().registerListener(
-                new PigProgress(script.fileName(), percentDone, cluster.isPresent() ? Optional.of(conf) : Optional.empty()));
+                new PigProgress(script.script().fileName(), percentDone, cluster.isPresent() ? Optional.of(conf) : Optional.empty()));
         try {
             // Pig ships its own jar and what is registered: our functions' jar, so the containers can load them
             for (Path jar : cluster.map(JobJars::all).orElse(List.of())) {
@@ -64,7 +66,7 @@ record PigRun(PigScript script, Map<String, String> parameters) {
             try {
                 pig.registerScript(new ByteArrayInputStream(script.text().getBytes(StandardCharsets.UTF_8)), parameters);
             } catch (IOException | RuntimeException e) {
-                throw new PermanentFailure(PigErrors.ofScript(script, e), e);
+                JobError.of(e).raise(PigErrors.ofScript(script, e));
             }
             return result(executeBatch(pig));
         } finally {
@@ -76,9 +78,9 @@ record PigRun(PigScript script, Map<String, String> parameters) {
      * Runs the batch on a thread of its own, as Pig waits for its jobs without heeding interrupts: an interrupt of
      * this thread (Ctrl-C, SIGTERM, a Jenkins abort) kills the jobs Pig started, on a cluster too, and then ends.
      */
-    private List<ExecJob> executeBatch(PigServer pig) throws IOException, InterruptedException {
+    private List<ExecJob> executeBatch(PigServer pig) throws IOException, PermanentFailure, InterruptedException {
         FutureTask<List<ExecJob>> batch = new FutureTask<>(pig::executeBatch);
-        Thread runner = new Thread(batch, "pig " + script.fileName());
+        Thread runner = new Thread(batch, "pig " + script.script().fileName());
         runner.start();
         try {
             return batch.get();
@@ -87,17 +89,18 @@ record PigRun(PigScript script, Map<String, String> parameters) {
             runner.join(KILL_WAIT.toMillis());
             throw e;
         } catch (ExecutionException e) {
-            throw new IOException(PigErrors.ofScript(script, e.getCause()), e.getCause());
+            return JobError.of(e.getCause()).raise(PigErrors.ofScript(script, e.getCause()));
         }
     }
 
     /** What the batch wrote; its jobs share one {@link PigStats}, so each is counted once. */
-    private PigResult result(List<ExecJob> jobs) throws IOException {
+    private PigResult result(List<ExecJob> jobs) throws IOException, PermanentFailure, InterruptedException {
         Map<String, Long> counters = new HashMap<>();
         for (PigStats stats : jobs.stream().map(ExecJob::getStatistics).distinct().toList()) {
             Optional<JobStats> failed = stats.getJobGraph().getFailedJobs().stream().findFirst();
             if (failed.isPresent()) {
-                throw new IOException(PigErrors.ofJob(script, failed.get()));
+                JobError error = PigErrors.cause(failed.get());
+                error.raise(PigErrors.ofJob(script, failed.get(), error));
             }
             for (JobStats job : stats.getJobGraph()) {
                 Counters jobCounters = job.getHadoopCounters();

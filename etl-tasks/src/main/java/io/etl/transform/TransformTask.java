@@ -6,10 +6,12 @@ import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.LakeDirectory;
 import io.etl.lake.Stage;
 import io.etl.parameter.ParameterValues;
+import io.etl.reject.RejectSummary;
 import io.etl.spec.EtlSpec;
 import io.etl.task.TaskContext;
 import io.etl.task.TaskType;
 import io.etl.tsv.Tsv;
+import io.etl.warehouse.Table;
 import io.etl.window.WindowParameters;
 import io.etl.window.WindowTask;
 
@@ -18,15 +20,16 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 
 /**
- * Runs the ETL's Pig script {@code pig/<etl>.pig} over one window's extract, into
- * {@code {etl}/{window}/transform/part-*}, and the rows it cannot make loadable into {@code {etl}/{window}/rejects/}.
- * The script gets the parameters {@code input}, {@code output}, {@code rejects}, {@code lower} and {@code upper},
- * plus the ETL's own. It writes {@link EtlEnvironment#transformParts()} parts of about equal size
+ * Runs the ETL's Pig script {@code pig/<etl>.pig} ({@link TransformScript}: from the window's documents to the
+ * table's rows) over one window's extract, into {@code {etl}/{window}/transform/part-*}, and the documents it cannot
+ * make loadable into {@code {etl}/{window}/rejects/}, each with its reason. The script gets the parameters
+ * {@code lower} and {@code upper}, plus the ETL's own. It writes {@link EtlEnvironment#transformParts()} parts of about equal size
  * ({@link PartSizing}), so that the warehouse loads them in parallel. Once Pig has finished, the counts
  * ({@link TransformCounts}) are written next to the output, and then its flag.
  */
@@ -43,31 +46,38 @@ public final class TransformTask extends WindowTask {
      * The transform of one ETL: family {@code <name>_transform}.
      *
      * @param scriptParameters the ETL's own script parameters, such as how many columns an array becomes
+     * @param table            the warehouse table, given the schema it lives in: what every row must be
      */
-    public static TaskType<TransformTask> type(EtlSpec spec, Map<String, String> scriptParameters,
+    public static TaskType<TransformTask> type(EtlSpec spec, Map<String, String> scriptParameters, Function<String, Table> table,
                                                TaskType<ExtractTask> extract, EtlEnvironment environment) {
-        return new Definition(spec, scriptParameters, extract, environment).type;
+        return new Definition(spec, scriptParameters, table, extract, environment).type;
     }
 
     @Override
     public List<ExtractTask> requires() {
-        return List.of(definition.extract.with(WindowParameters.LOWER, window().lower())
-                .with(WindowParameters.UPPER, window().upper())
+        return List.of(sameWindow(definition.extract)
                 .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
                 .create());
     }
 
     @Override
     public List<LakeDirectory> output() {
-        return List.of(Stage.TRANSFORM.directory(definition.environment.lake(), definition.spec.name(), window()));
+        return List.of(Stage.TRANSFORM.directory(definition.environment.lake(), definition.spec.name(), window(), reload()));
+    }
+
+    /** The rows it could not make loadable, each with its reason: {@code {etl}/{window}/rejects/}. */
+    public LakeDirectory rejects() {
+        return output().get(0).sibling(Stage.REJECTS);
     }
 
     @Override
     public void run(TaskContext context) throws Exception {
-        PigScript script = PigScript.find(definition.spec.name(), definition.environment.pigDirectory());
+        EtlEnvironment environment = definition.environment;
+        TransformScript script = TransformScript.of(PigScript.find(definition.spec.name(), environment.pigDirectory()),
+                definition.spec, RowContract.of(definition.table.apply(environment.schema()), environment.dialect()));
         LakeDirectory input = requires().get(0).output().get(0);
         LakeDirectory output = output().get(0);
-        LakeDirectory rejects = Stage.REJECTS.directory(definition.environment.lake(), definition.spec.name(), window());
+        LakeDirectory rejects = rejects();
         output.clear();
         rejects.clear();
         context.progress("transform", 0, 100);
@@ -86,10 +96,12 @@ public final class TransformTask extends WindowTask {
         PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
                 percent -> context.progress("transform", percent, 100));
 
-        TransformCounts counts = new TransformCounts(rows(output), rows(rejects), result.counter(WarehouseStorage.NULS_REPLACED));
+        RejectSummary rejected = RejectSummary.of(rejects);
+        TransformCounts counts = new TransformCounts(rows(output), rejected.count(), result.counter(WarehouseStorage.NULS_REPLACED),
+                result.counter(ArrayColumns.ELEMENTS_DROPPED), rejected.byCause());
         context.record("rows_transformed", counts.rowsTransformed());
-        context.record("rows_rejected", counts.rowsRejected());
         context.record("nuls_replaced", counts.nulsReplaced());
+        context.record("array_elements_dropped", counts.arrayElementsDropped());
         counts.writeTo(output);
         output.markComplete();
         context.progress("transform", 100, 100);
@@ -114,20 +126,22 @@ public final class TransformTask extends WindowTask {
     private static final class Definition {
         private final EtlSpec spec;
         private final Map<String, String> scriptParameters;
+        private final Function<String, Table> table;
         private final TaskType<ExtractTask> extract;
         private final EtlEnvironment environment;
         private final TaskType<TransformTask> type;
 
-        private Definition(EtlSpec spec, Map<String, String> scriptParameters, TaskType<ExtractTask> extract,
-                           EtlEnvironment environment) {
+        private Definition(EtlSpec spec, Map<String, String> scriptParameters, Function<String, Table> table,
+                           TaskType<ExtractTask> extract, EtlEnvironment environment) {
             this.spec = spec;
             this.scriptParameters = Map.copyOf(scriptParameters);
+            this.table = table;
             this.extract = extract;
             this.environment = environment;
             this.type = TaskType.of(spec.name() + "_transform",
                     "Transforms one window of " + spec.name() + " with pig/" + spec.name() + ".pig",
                     values -> new TransformTask(this, values),
-                    WindowParameters.LOWER, WindowParameters.UPPER, ExtractTask.ALLOW_UNINDEXED);
+                    WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, ExtractTask.ALLOW_UNINDEXED);
         }
     }
 }

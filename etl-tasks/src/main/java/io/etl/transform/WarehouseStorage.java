@@ -60,7 +60,7 @@ public final class WarehouseStorage extends PigStorage {
     }
 
     /** A chararray is a lake field; Pig's own null is NULL, and any other type its text. */
-    private static String value(Object field) {
+    static String value(Object field) {
         if (field instanceof String lakeField) {
             return Tsv.value(lakeField);
         }

@@ -15,6 +15,11 @@ public enum Dialect {
         String temporaryTable(String name, Table like) {
             return "CREATE TEMP TABLE " + Identifiers.quote(name) + " (LIKE " + like.qualified() + ") ON COMMIT DROP";
         }
+
+        @Override
+        public int varcharLength(String value) {
+            return value.codePointCount(0, value.length());
+        }
     },
 
     /** Redshift: informational keys, DISTKEY/SORTKEY, temporary tables that live as long as the session. */
@@ -34,6 +39,25 @@ public enum Dialect {
         String temporaryTable(String name, Table like) {
             return "CREATE TEMP TABLE " + Identifiers.quote(name) + " (LIKE " + like.qualified() + ")";
         }
+
+        @Override
+        public int varcharLength(String value) {
+            int bytes = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x80) {
+                    bytes++;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c)) {
+                    bytes += 4;
+                    i++;
+                } else {
+                    bytes += 3;
+                }
+            }
+            return bytes;
+        }
     };
 
     /** What follows the column list of CREATE TABLE. */
@@ -41,6 +65,24 @@ public enum Dialect {
 
     /** A session-private table shaped like {@code like}, gone when the transaction (or session) ends. */
     abstract String temporaryTable(String name, Table like);
+
+    /** The length of a text as {@code VARCHAR(n)} counts it: characters in PostgreSQL, UTF-8 bytes in Redshift. */
+    public abstract int varcharLength(String value);
+
+    /** The longest start of a text that a {@code VARCHAR(length)} holds; null stays null. */
+    public String truncated(String value, int length) {
+        if (value == null || varcharLength(value) <= length) {
+            return value;
+        }
+        int end = Math.min(value.length(), length);
+        while (end > 0 && varcharLength(value.substring(0, end)) > length) {
+            end = Math.max(0, end - Math.max(1, (varcharLength(value.substring(0, end)) - length) / 4));
+        }
+        if (end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end);
+    }
 
     /** The dialect of a JDBC URL: {@code jdbc:redshift:} is Redshift, anything else PostgreSQL. */
     public static Dialect of(String jdbcUrl) {

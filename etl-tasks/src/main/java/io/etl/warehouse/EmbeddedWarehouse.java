@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class EmbeddedWarehouse implements AutoCloseable {
 
+    private static final String PID_FILE = "postmaster.pid";
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedWarehouse(EmbeddedPostgres postgres) {
@@ -46,18 +48,35 @@ public final class EmbeddedWarehouse implements AutoCloseable {
      * the next one from starting: stop that server, or forget the stale pid file of one that is gone.
      */
     private static void stopLeftoverServer(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> leftover = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst()
-                .map(String::trim).filter(s -> s.matches("\\d+")).map(Long::parseLong).flatMap(ProcessHandle::of)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> leftover = server(dataDirectory);
         if (leftover.isPresent()) {
             leftover.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown
             leftover.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
         }
-        Files.deleteIfExists(pidFile);
+        Files.deleteIfExists(dataDirectory.resolve(PID_FILE));
+    }
+
+    /**
+     * Whether a server runs on {@code dataDirectory}: another etl process's (starting one here would stop it, see
+     * {@link #start}), or one a killed run left behind.
+     */
+    public static boolean running(Path dataDirectory) {
+        try {
+            return server(dataDirectory).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The PostgreSQL whose pid {@code postmaster.pid} holds, if it is still alive. */
+    private static Optional<ProcessHandle> server(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst()
+                .map(String::trim).filter(s -> s.matches("\\d+")).map(Long::parseLong).flatMap(ProcessHandle::of)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
     @Override

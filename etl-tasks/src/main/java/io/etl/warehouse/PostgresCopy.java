@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL: {@code COPY … FROM STDIN} fed from the lake, one part file after another, so an error names its file.
@@ -17,6 +20,8 @@ import java.util.List;
  * backslash of the data, {@code \N} for NULL), which is also valid in COPY's text format.
  */
 public final class PostgresCopy implements StagingCopy {
+
+    private static final Pattern CONTEXT = Pattern.compile("line (\\d+)(?:, column ([^:]+))?");
 
     private final Lake lake;
 
@@ -33,20 +38,23 @@ public final class PostgresCopy implements StagingCopy {
             try (InputStream in = lake.open(part)) {
                 rows += copyManager.copyIn(copy, in, 1 << 16);
             } catch (PSQLException e) {
-                throw new LoadException("load of " + lake.objectUri(part) + " failed" + where(e) + ": " + reason(e), e);
+                throw new LoadException("the warehouse refused " + where(e, part, sql.table()) + ": " + reason(e), e);
             }
         }
         return rows;
     }
 
-    /** " at line 3, column user_id" from the server's CONTEXT ({@code COPY t, line 3, column user_id: "x"}). */
-    private static String where(PSQLException e) {
+    /**
+     * The row from the server's CONTEXT ({@code COPY t, line 3, column user_id: "x"}), whose "line" is the record's
+     * number in this part; the file alone when it gives none.
+     */
+    private String where(PSQLException e, String part, Table table) {
         ServerErrorMessage server = e.getServerErrorMessage();
-        if (server == null || server.getWhere() == null) {
-            return "";
+        Matcher context = CONTEXT.matcher(server == null || server.getWhere() == null ? "" : server.getWhere());
+        if (!context.find()) {
+            return lake.objectUri(part);
         }
-        var context = java.util.regex.Pattern.compile("line (\\d+)(?:, column ([^:]+))?").matcher(server.getWhere());
-        return context.find() ? " at line " + context.group(1) + (context.group(2) != null ? ", column " + context.group(2) : "") : "";
+        return RefusedRow.ofRecord(lake, part, table, Long.parseLong(context.group(1)), Optional.ofNullable(context.group(2)));
     }
 
     private static String reason(PSQLException e) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Redshift: a manifest in the lake lists exactly the transform's part files, and one {@code COPY … MANIFEST} loads
@@ -46,7 +47,8 @@ public final class RedshiftCopy implements StagingCopy {
             statement.execute(copyStatement(sql));
             return statement.getUpdateCount();
         } catch (SQLException e) {
-            throw new LoadException("COPY into " + sql.staging() + " failed: " + loadError(connection).orElse(e.getMessage()), e);
+            throw new LoadException(loadError(connection, sql, parts).map(refused -> "the warehouse refused " + refused)
+                    .orElse("COPY into " + sql.staging() + " failed: " + e.getMessage()), e);
         }
     }
 
@@ -64,21 +66,30 @@ public final class RedshiftCopy implements StagingCopy {
                 + " MANIFEST " + options;
     }
 
-    /** The first row of STL_LOAD_ERRORS for this session, read after rolling the failed COPY back. */
-    private static java.util.Optional<String> loadError(Connection connection) {
+    /**
+     * The first row of STL_LOAD_ERRORS for this session, read after rolling the failed COPY back: its file, line (a
+     * physical line of the file: for a record over several lines, as for JSON, Redshift names one of them), column,
+     * reason and value.
+     */
+    private Optional<String> loadError(Connection connection, Statements sql, List<String> parts) {
         try {
             connection.rollback();
             try (Statement statement = connection.createStatement();
                  ResultSet error = statement.executeQuery("SELECT TRIM(filename), line_number, TRIM(colname), TRIM(err_reason), "
                          + "TRIM(raw_field_value) FROM stl_load_errors WHERE session = pg_backend_pid() ORDER BY starttime DESC LIMIT 1")) {
                 if (error.next()) {
-                    return java.util.Optional.of(error.getString(1) + " line " + error.getLong(2) + ", column " + error.getString(3)
-                            + ": " + error.getString(4) + " (value: '" + error.getString(5) + "')");
+                    String file = error.getString(1);
+                    long line = error.getLong(2);
+                    Optional<String> column = Optional.ofNullable(error.getString(3)).filter(c -> !c.isBlank());
+                    String where = parts.stream().filter(part -> lake.objectUri(part).equals(file)).findFirst()
+                            .map(part -> RefusedRow.ofLine(lake, part, sql.table(), line, column))
+                            .orElse(file + " line " + line + column.map(c -> ", column " + c).orElse(""));
+                    return Optional.of(where + ": " + error.getString(4) + " (value: '" + error.getString(5) + "')");
                 }
             }
         } catch (SQLException unavailable) {
             // keep the COPY's own message
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

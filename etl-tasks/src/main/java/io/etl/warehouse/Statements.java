@@ -10,6 +10,12 @@ public final class Statements {
 
     /** The load-marker table: one row per window loaded, written in the same transaction as the rows. */
     public static final String MARKERS = "etl_loads";
+    /** The documents a window could not load, and why: replaced with the window's rows, in the same transaction. */
+    public static final String REJECTS = "etl_rejects";
+    /** The longest text {@value #REJECTS} keeps of a document (Redshift's longest VARCHAR, in bytes). */
+    public static final int REJECTED_DOCUMENT_LENGTH = SqlType.MAX_VARCHAR;
+    /** The longest text it keeps of a document id, a field, a reason or a value. */
+    public static final int REJECT_TEXT_LENGTH = 1024;
 
     private final Dialect dialect;
     private final Table table;
@@ -19,6 +25,10 @@ public final class Statements {
         this.dialect = dialect;
         this.table = table;
         this.staging = table.name() + "_staging";
+    }
+
+    public Table table() {
+        return table;
     }
 
     public String staging() {
@@ -89,8 +99,16 @@ public final class Statements {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
+    /** A marker of the window written at or after an instant: a reload's own, not the load before it. */
     public String findMarker() {
-        return "SELECT \"run_id\" FROM " + markers() + " WHERE \"etl\" = ? AND \"window_lower\" = ? AND \"window_upper\" = ?";
+        return "SELECT \"run_id\" FROM " + markers() + " WHERE \"etl\" = ? AND \"window_lower\" = ? AND \"window_upper\" = ?"
+                + " AND \"loaded_at\" >= ?";
+    }
+
+    /** The windows of one ETL in the order they were loaded (a window reloaded appears again). */
+    public static String loadedWindows(String schema) {
+        return "SELECT \"window_lower\", \"window_upper\" FROM " + markers(schema) + " WHERE \"etl\" = ?"
+                + " ORDER BY \"loaded_at\", \"window_lower\"";
     }
 
     public String deleteMarkers() {
@@ -98,6 +116,48 @@ public final class Statements {
     }
 
     private String markers() {
-        return Identifiers.quote(table.schema()) + "." + Identifiers.quote(MARKERS);
+        return markers(table.schema());
+    }
+
+    private static String markers(String schema) {
+        return Identifiers.quote(schema) + "." + Identifiers.quote(MARKERS);
+    }
+
+    public String createRejects() {
+        String text = "VARCHAR(" + REJECT_TEXT_LENGTH + ")";
+        return "CREATE TABLE IF NOT EXISTS " + rejects() + " ("
+                + "\"etl\" VARCHAR(127) NOT NULL, \"window_lower\" TIMESTAMP NOT NULL, \"window_upper\" TIMESTAMP NOT NULL, "
+                + "\"document_id\" " + text + ", \"field\" " + text + ", \"reason\" " + text + ", \"value\" " + text + ", "
+                + "\"document\" VARCHAR(" + REJECTED_DOCUMENT_LENGTH + "), \"run_id\" VARCHAR(64) NOT NULL, "
+                + "\"rejected_at\" TIMESTAMP NOT NULL)";
+    }
+
+    /** The rejects of one window ({@code etl}, {@code window_lower}, {@code window_upper}): a reload replaces them. */
+    public String deleteWindowRejects() {
+        return "DELETE FROM " + rejects() + " WHERE \"etl\" = ? AND \"window_lower\" = ? AND \"window_upper\" = ?";
+    }
+
+    /** The earlier rejects of the documents staging now loads ({@code etl}): a document is loaded or rejected, not both. */
+    public String deleteLoadedRejects() {
+        String key = Identifiers.quote(staging) + "." + Identifiers.quote(table.key());
+        return "DELETE FROM " + rejects() + " USING " + Identifiers.quote(staging) + " WHERE " + rejects() + ".\"etl\" = ? AND "
+                + rejects() + ".\"document_id\" = CAST(" + key + " AS VARCHAR(" + REJECT_TEXT_LENGTH + "))";
+    }
+
+    /** Every reject of an ETL ({@code etl}), for a full refresh. */
+    public String deleteAllRejects() {
+        return "DELETE FROM " + rejects() + " WHERE \"etl\" = ?";
+    }
+
+    /** {@code rows} rejects at once, ten parameters each. */
+    public String insertRejects(int rows) {
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        return "INSERT INTO " + rejects() + " (\"etl\", \"window_lower\", \"window_upper\", \"document_id\", \"field\", "
+                + "\"reason\", \"value\", \"document\", \"run_id\", \"rejected_at\") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, row));
+    }
+
+    private String rejects() {
+        return Identifiers.quote(table.schema()) + "." + Identifiers.quote(REJECTS);
     }
 }

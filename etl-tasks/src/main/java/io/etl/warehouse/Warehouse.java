@@ -1,8 +1,12 @@
 package io.etl.warehouse;
 
+import io.etl.config.MalformedSettingException;
 import io.etl.config.Settings;
+import io.etl.parameter.ParameterType;
+import io.etl.reject.Reject;
 import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
+import io.etl.tsv.Tsv;
 import io.etl.window.Window;
 
 import java.io.IOException;
@@ -17,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +42,12 @@ public final class Warehouse implements AutoCloseable {
     public static final String PASSWORD = "warehouse.password";
     public static final String PASSWORD_FILE = "warehouse.password.file";
     public static final String SCHEMA = "warehouse.schema";
+    /** How long opening a connection waits for a warehouse that does not answer; without it, the driver's own (10 s). */
+    public static final String CONNECT_TIMEOUT = "warehouse.connect.timeout";
 
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    /** Rejects written by one INSERT: few statements, each well under the warehouses' statement size limits. */
+    private static final int REJECTS_PER_INSERT = 100;
 
     private final Dialect dialect;
     private final String url;
@@ -61,13 +71,36 @@ public final class Warehouse implements AutoCloseable {
         String schema = settings.get(SCHEMA, "public");
         Optional<String> url = settings.get(URL);
         if (url.isEmpty()) {
-            EmbeddedWarehouse local = EmbeddedWarehouse.start(StateDirectory.from(settings).resolve("warehouse"));
+            EmbeddedWarehouse local = EmbeddedWarehouse.start(embeddedDirectory(settings));
             return new Warehouse(Dialect.POSTGRES, local.jdbcUrl(), new Properties(), schema, Optional.of(local), clock);
         }
         Properties credentials = new Properties();
         settings.get(USER).ifPresent(user -> credentials.setProperty("user", user));
         password(settings).ifPresent(password -> credentials.setProperty("password", password));
+        settings.get(CONNECT_TIMEOUT).map(Warehouse::connectSeconds).ifPresent(seconds -> {
+            // both drivers: loginTimeout bounds the whole login, connectTimeout the socket's connect
+            credentials.setProperty("loginTimeout", seconds);
+            credentials.setProperty("connectTimeout", seconds);
+        });
         return new Warehouse(Dialect.of(url.get()), url.get(), credentials, schema, Optional.empty(), clock);
+    }
+
+    /** Where the embedded warehouse of these settings keeps its data (it may not exist yet). */
+    public static Path embeddedDirectory(Settings settings) {
+        return StateDirectory.from(settings).resolve("warehouse");
+    }
+
+    /** Whole seconds, at least one: what the drivers take. */
+    private static String connectSeconds(String text) {
+        try {
+            Duration timeout = ParameterType.DURATION.parse(text);
+            if (!timeout.isNegative() && !timeout.isZero()) {
+                return String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new MalformedSettingException(CONNECT_TIMEOUT, "a positive duration, such as 3s", text);
     }
 
     public Dialect dialect() {
@@ -128,6 +161,11 @@ public final class Warehouse implements AutoCloseable {
 
     /** Whether this window of this ETL has been loaded: its marker row exists. */
     public boolean loaded(Table table, String etl, Window window) throws SQLException, PermanentFailure {
+        return loaded(table, etl, window, Instant.EPOCH);
+    }
+
+    /** Whether this window of this ETL has been loaded at or after {@code since}: such a marker row exists. */
+    public boolean loaded(Table table, String etl, Window window, Instant since) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
             if (!exists(connection, table.schema(), Statements.MARKERS)) {
                 return false;
@@ -136,6 +174,7 @@ public final class Warehouse implements AutoCloseable {
                 find.setString(1, etl);
                 find.setTimestamp(2, Timestamp.from(window.lower()), UTC);
                 find.setTimestamp(3, Timestamp.from(window.upper()), UTC);
+                find.setTimestamp(4, Timestamp.from(since), UTC);
                 try (ResultSet marker = find.executeQuery()) {
                     return marker.next();
                 }
@@ -143,13 +182,34 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /** The windows of this ETL in the order they were loaded, from the markers in this warehouse's schema; none yet: empty. */
+    public List<Window> loadedWindows(String etl) throws SQLException, PermanentFailure {
+        try (Connection connection = connect()) {
+            if (!exists(connection, schema, Statements.MARKERS)) {
+                return List.of();
+            }
+            try (PreparedStatement select = connection.prepareStatement(Statements.loadedWindows(schema))) {
+                select.setString(1, etl);
+                List<Window> windows = new ArrayList<>();
+                try (ResultSet loads = select.executeQuery()) {
+                    while (loads.next()) {
+                        windows.add(Window.of(loads.getTimestamp(1, UTC).toInstant(), loads.getTimestamp(2, UTC).toInstant()));
+                    }
+                }
+                return windows;
+            }
+        }
+    }
+
     /**
-     * Loads one window in one transaction: the table and the marker table are created if missing, the parts copied
-     * into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace deleted (every row, for a full refresh), the staging rows inserted and
-     * the marker written. Nothing of it is visible until the commit; on any failure nothing of it remains.
+     * Loads one window in one transaction: the table, the marker table and the rejects table are created if missing,
+     * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
+     * deleted (every row, for a full refresh), the staging rows inserted, the window's rejects replaced by
+     * {@code rejects} (and the earlier rejects of the documents now loaded removed), and the marker written. Nothing
+     * of it is visible until the commit; on any failure nothing of it remains.
      */
-    public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, boolean fullRefresh)
-            throws SQLException, IOException, PermanentFailure {
+    public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, boolean fullRefresh,
+                           List<Reject> rejects) throws SQLException, IOException, PermanentFailure {
         long expected = marker.rowsTransformed();
         Statements sql = new Statements(dialect, table);
         try (Connection connection = connect()) {
@@ -158,6 +218,7 @@ public final class Warehouse implements AutoCloseable {
                 statement.execute(sql.createSchema());
                 statement.execute(sql.createTable());
                 statement.execute(sql.createMarkers());
+                statement.execute(sql.createRejects());
                 statement.execute(sql.createStaging());
                 long loaded = copy.copy(connection, sql, parts);
                 if (loaded != expected) {
@@ -170,11 +231,9 @@ public final class Warehouse implements AutoCloseable {
                     throw new PermanentFailure("staging held " + loaded + " rows but " + inserted + " were inserted into " + table.qualified());
                 }
                 if (fullRefresh) {
-                    try (PreparedStatement forget = connection.prepareStatement(sql.deleteMarkers())) {
-                        forget.setString(1, marker.etl());
-                        forget.executeUpdate();
-                    }
+                    forget(connection, sql.deleteMarkers(), marker.etl());
                 }
+                replaceRejects(connection, sql, marker, rejects, fullRefresh);
                 writeMarker(connection, sql, marker, loaded, Math.max(0, loaded - replaced));
                 connection.commit();
                 return new LoadResult(loaded, replaced);
@@ -183,6 +242,53 @@ public final class Warehouse implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    private static void forget(Connection connection, String delete, String etl) throws SQLException {
+        try (PreparedStatement forget = connection.prepareStatement(delete)) {
+            forget.setString(1, etl);
+            forget.executeUpdate();
+        }
+    }
+
+    private void replaceRejects(Connection connection, Statements sql, LoadMarker marker, List<Reject> rejects,
+                                boolean fullRefresh) throws SQLException {
+        if (fullRefresh) {
+            forget(connection, sql.deleteAllRejects(), marker.etl());
+        } else {
+            try (PreparedStatement window = connection.prepareStatement(sql.deleteWindowRejects())) {
+                window.setString(1, marker.etl());
+                window.setTimestamp(2, Timestamp.from(marker.window().lower()), UTC);
+                window.setTimestamp(3, Timestamp.from(marker.window().upper()), UTC);
+                window.executeUpdate();
+            }
+            forget(connection, sql.deleteLoadedRejects(), marker.etl());
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int first = 0; first < rejects.size(); first += REJECTS_PER_INSERT) {
+            List<Reject> batch = rejects.subList(first, Math.min(rejects.size(), first + REJECTS_PER_INSERT));
+            try (PreparedStatement insert = connection.prepareStatement(sql.insertRejects(batch.size()))) {
+                int p = 0;
+                for (Reject reject : batch) {
+                    insert.setString(++p, marker.etl());
+                    insert.setTimestamp(++p, Timestamp.from(marker.window().lower()), UTC);
+                    insert.setTimestamp(++p, Timestamp.from(marker.window().upper()), UTC);
+                    insert.setString(++p, text(reject.documentId(), Statements.REJECT_TEXT_LENGTH));
+                    insert.setString(++p, text(reject.field(), Statements.REJECT_TEXT_LENGTH));
+                    insert.setString(++p, text(reject.reason(), Statements.REJECT_TEXT_LENGTH));
+                    insert.setString(++p, text(reject.value(), Statements.REJECT_TEXT_LENGTH));
+                    insert.setString(++p, text(reject.document(), Statements.REJECTED_DOCUMENT_LENGTH));
+                    insert.setString(++p, marker.runId());
+                    insert.setTimestamp(++p, now, UTC);
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** A text as a VARCHAR of this length holds it: cut, and NUL (which neither warehouse stores) replaced. */
+    private String text(String value, int length) {
+        return value == null ? null : dialect.truncated(value.replace('\0', Tsv.NUL_REPLACEMENT), length);
     }
 
     private void writeMarker(Connection connection, Statements sql, LoadMarker marker, long loaded, long fresh) throws SQLException {

@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 public record Window(Instant lower, Instant upper) {
 
+    /**
+     * Where "everything" starts: the first date both warehouses and the ISO form hold. A cursor before it (or from the
+     * year 10000 on) is counted and named by every extract, as no window can select it.
+     */
+    public static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
+    /** Where the dates a window can hold end. */
+    public static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
+
     /** Basic ISO-8601 in UTC; the fraction appears only when there is one, so distinct instants never share a name. */
     private static final DateTimeFormatter PATH_TIME = new DateTimeFormatterBuilder()
             .appendPattern("yyyyMMdd'T'HHmmss")
@@ -35,7 +43,12 @@ public record Window(Instant lower, Instant upper) {
 
     /** A name fit for a path segment, such as {@code 20261101T000000Z_20261122T010000Z}. */
     public String pathName() {
-        return PATH_TIME.format(lower) + "_" + PATH_TIME.format(upper);
+        return pathTime(lower) + "_" + pathTime(upper);
+    }
+
+    /** An instant as it appears in a path segment, such as {@code 20261122T010000Z}. */
+    public static String pathTime(Instant instant) {
+        return PATH_TIME.format(instant);
     }
 
     @Override

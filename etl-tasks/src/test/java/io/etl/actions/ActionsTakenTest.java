@@ -59,8 +59,9 @@ class ActionsTakenTest {
             Map<String, Map<String, Long>> metrics = summary.outcomes().stream()
                     .collect(Collectors.toMap(o -> o.task().family(), TaskOutcome::metrics));
             assertEquals(Map.of("documents_matched", dated, "rows_extracted", dated,
-                    "documents_without_cursor", sample.size() - dated), metrics.get("actions_taken_extract"));
-            assertEquals(Map.of("rows_transformed", dated, "rows_rejected", 0L, "nuls_replaced", 0L),
+                    "documents_without_cursor", sample.size() - dated,
+                    "documents_cursor_not_date", 0L, "documents_cursor_out_of_range", 0L), metrics.get("actions_taken_extract"));
+            assertEquals(Map.of("rows_transformed", dated, "nuls_replaced", 0L, "array_elements_dropped", 0L),
                     metrics.get("actions_taken_transform"));
 
             Map<String, List<String>> rows = CopyText.REDSHIFT.records(LakeLines.text(transform.output().get(0))).stream()

@@ -11,6 +11,7 @@ import io.etl.lake.LakeDirectory;
 import io.etl.pipeline.EtlPipeline;
 import io.etl.spec.EtlSpec;
 import io.etl.spec.FieldType;
+import io.etl.task.Failures;
 import io.etl.task.PermanentFailure;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
@@ -99,8 +100,8 @@ class ExtractTaskTest {
         assertEquals(List.of(
                 "6565a1b2c3d4e5f601234567\tZoë\\tO'Brien\tline 1\\nline 2\\r\\nC:\\\\temp \"quoted\" nul\\0 日本語 🎉"
                         + "\t2026-11-01T10:00:00.123Z\t4.5\ttrue\t[\"a\\\\tb\",2,null,{\"k\":\"v\\\\\\\\w\"}]\ta\\tb"
-                        + "\t{\"os\":\"linux\",\"at\":\"2026-01-02T03:04:05.000Z\"}",
-                "6565a1b2c3d4e5f601234568\t\\N\t\\N\t2026-11-01T11:00:00.000Z\t\\N\t\\N\t[]\t\\N\t\\N"),
+                        + "\t{\"os\":\"linux\",\"at\":\"2026-01-02T03:04:05.000Z\"}\t\\N\t\\N\t\\N",
+                "6565a1b2c3d4e5f601234568\t\\N\t\\N\t2026-11-01T11:00:00.000Z\t\\N\t\\N\t[]\t\\N\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(extract.output().get(0)));
     }
 
@@ -179,6 +180,28 @@ class ExtractTaskTest {
     }
 
     @Test
+    void a_database_that_does_not_exist_is_refused_as_such_naming_host_database_and_collection() {
+        ExtractTask extract = extract(ActionsTaken.SPEC, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z");
+
+        PermanentFailure refused = assertThrows(PermanentFailure.class, () -> extract.run(new RecordingContext()));
+
+        assertEquals("MongoDB database " + database.getName() + " on 127.0.0.1:" + port() + " does not exist (it holds no "
+                + "collection), so collection 'actions_taken' cannot be read: check the database in setting mongo.uri",
+                refused.getMessage());
+    }
+
+    @Test
+    void a_collection_that_does_not_exist_is_refused_as_such_naming_the_collections_there_are() {
+        EmbeddedMongo.indexedCollection(database, "actions_tekan", "date", Documents.hourly("2026-11-01T00:00:00Z", 1));
+
+        ExtractTask extract = extract(ActionsTaken.SPEC, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z");
+        PermanentFailure refused = assertThrows(PermanentFailure.class, () -> extract.run(new RecordingContext()));
+
+        assertEquals("MongoDB database " + database.getName() + " on 127.0.0.1:" + port() + " has no collection "
+                + "'actions_taken': check the ETL's collection name (the database holds actions_tekan)", refused.getMessage());
+    }
+
+    @Test
     void extracts_a_collection_without_an_index_when_allowed() throws Exception {
         EmbeddedMongo.insert(database.getCollection("actions_taken"), Documents.hourly("2026-11-01T00:00:00Z", 3));
 
@@ -203,16 +226,17 @@ class ExtractTaskTest {
     }
 
     @Test
-    void a_document_written_into_the_window_during_the_extract_fails_it_and_leaves_nothing_complete() throws Exception {
+    void a_document_written_into_the_window_during_the_extract_fails_the_attempt_to_be_retried_leaving_nothing_complete() throws Exception {
         MongoCollection<Document> actions = EmbeddedMongo.indexedCollection(database, "actions_taken", "date",
                 Documents.hourly("2026-11-01T00:00:00Z", 5));
         ExtractTask extract = extract(ActionsTaken.SPEC, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z");
         RecordingContext context = new RecordingContext().onFirstProgress("extract",
                 () -> actions.insertOne(Documents.action("late").at("2026-11-01T00:30:00Z").build()));
 
-        PermanentFailure mismatch = assertThrows(PermanentFailure.class, () -> extract.run(context));
+        Exception mismatch = assertThrows(Exception.class, () -> extract.run(context));
 
         assertTrue(mismatch.getMessage().contains("wrote 6 rows but the window matched 5 documents"), mismatch.getMessage());
+        assertFalse(Failures.isPermanent(mismatch), "the scheduler retries it: " + mismatch);
         assertEquals(6, context.metric("rows_extracted"));
         assertFalse(extract.complete(), "no _SUCCESS after a mismatch");
 

@@ -33,6 +33,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -72,13 +74,24 @@ class GeneratedEtlTest {
 
     @Test
     void the_generated_etl_compiles_and_loads_the_collection_with_exact_row_parity() throws Exception {
+        generateAndRun(GenerateOptions.defaults(), 3, false);
+    }
+
+    @Test
+    void an_array_spread_over_fewer_columns_than_it_has_elements_keeps_the_rest_as_json_when_asked() throws Exception {
+        generateAndRun(new GenerateOptions(GenerateOptions.DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS_AND_REST, OptionalInt.of(2),
+                Optional.empty()), 2, true);
+    }
+
+    /** Generates the ETL with these options, runs it, and compares the warehouse with the source. */
+    private void generateAndRun(GenerateOptions options, int tagColumns, boolean tagsRest) throws Exception {
         MongoDatabase database = MONGO.database();
         MongoCollection<Document> orders = EmbeddedMongo.indexedCollection(database, "Customer Orders", "Placed At", documents());
         Settings settings = TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
                 "warehouse.schema", database.getName(), "pig.dir", tree.resolve("pig").toString());
 
         EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow())
-                .plan("Customer Orders", GenerateOptions.defaults());
+                .plan("Customer Orders", options);
         Files.createDirectories(tree.resolve(ProjectTree.SERVICES).getParent());
         Files.createFile(tree.resolve(ProjectTree.SERVICES));
         new ProjectTree(tree).write(new EtlRenderer(Path.of("../templates")).render(plan));
@@ -91,7 +104,7 @@ class GeneratedEtlTest {
         }
 
         assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
-        assertEquals(source(orders), warehouse(database.getName(), plan.table(database.getName()).columnNames()));
+        assertEquals(source(orders, tagColumns, tagsRest), warehouse(database.getName(), plan.table(database.getName()).columnNames()));
     }
 
     /** Awkward names, nesting, arrays of scalars and of documents, mixed and missing values, every scalar type. */
@@ -114,8 +127,11 @@ class GeneratedEtlTest {
         }).toList();
     }
 
-    /** Each document as the warehouse should hold it, column by column, as PostgreSQL's text of the value. */
-    private static Map<String, Map<String, String>> source(MongoCollection<Document> orders) {
+    /**
+     * Each document as the warehouse should hold it, column by column, as PostgreSQL's text of the value: its tags in
+     * {@code tagColumns} columns, and the ones past them in {@code tags_rest} as a JSON array if {@code tagsRest}.
+     */
+    private static Map<String, Map<String, String>> source(MongoCollection<Document> orders, int tagColumns, boolean tagsRest) {
         Map<String, Map<String, String>> rows = new TreeMap<>();
         for (Document d : orders.find()) {
             Map<String, String> row = new HashMap<>();
@@ -126,8 +142,12 @@ class GeneratedEtlTest {
             row.put("_2nd", d.get("2nd").toString());
             row.put("select", d.getString("select"));
             List<?> tags = d.getList("tags", String.class);
-            for (int t = 1; t <= 3; t++) {
+            for (int t = 1; t <= tagColumns; t++) {
                 row.put("tags_" + t, t <= tags.size() ? (String) tags.get(t - 1) : null);
+            }
+            if (tagsRest) {
+                row.put("tags_rest", tags.size() <= tagColumns ? null
+                        : tags.subList(tagColumns, tags.size()).stream().map(tag -> "\"" + tag + "\"").collect(Collectors.joining(",", "[", "]")));
             }
             row.put("total", d.getDouble("total").toString());
             row.put("paid", d.getBoolean("paid").toString());

@@ -25,10 +25,8 @@ class NamesTest {
     }
 
     @Test
-    void a_reserved_word_stays_a_column_but_not_a_pig_field_nor_a_java_package() {
+    void a_reserved_word_stays_a_column_but_not_a_java_package() {
         assertEquals("select", Names.column("select", "field"));
-        assertEquals("f_order", Names.pig("order"));
-        assertEquals("f__2nd", Names.pig("_2nd"));
         assertEquals("class_", Names.javaPackage("class"));
         assertEquals("OrderItems", Names.javaClass("order_items"));
     }

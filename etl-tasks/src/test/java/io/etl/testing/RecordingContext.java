@@ -15,6 +15,7 @@ public final class RecordingContext implements TaskContext {
     private final Map<String, Long> metrics = new HashMap<>();
     private final Map<String, Runnable> onFirstProgress = new HashMap<>();
     private final Map<String, List<Long>> progress = new ConcurrentHashMap<>();
+    private final List<String> notes = new CopyOnWriteArrayList<>();
 
     /** Runs {@code action} the first time the task reports progress of {@code step}. */
     public RecordingContext onFirstProgress(String step, Runnable action) {
@@ -28,6 +29,11 @@ public final class RecordingContext implements TaskContext {
             throw new AssertionError("no metric " + name + " recorded; recorded: " + metrics);
         }
         return value;
+    }
+
+    /** What the task noted, in order. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     /** What the task reported done of {@code step}, in order. */
@@ -53,6 +59,11 @@ public final class RecordingContext implements TaskContext {
     @Override
     public void record(String metric, long value) {
         metrics.put(metric, value);
+    }
+
+    @Override
+    public void note(String line) {
+        notes.add(line);
     }
 
     @Override

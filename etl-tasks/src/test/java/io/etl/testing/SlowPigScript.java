@@ -14,9 +14,8 @@ public final class SlowPigScript {
     public static Path in(Path folder, int sleepSeconds) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("actions_taken.pig"), """
-                actions = LOAD '$input' USING PigStorage('\\\\t') AS (id:chararray);
-                slow = STREAM actions THROUGH `sleep %d`;
-                STORE slow INTO '$output';
+                rows = STREAM documents THROUGH `sleep %d` AS (id:chararray, user_id:chararray, action:chararray,
+                    date:chararray, value_1:chararray, value_2:chararray, value_3:chararray, value_4:chararray, value_5:chararray);
                 """.formatted(sleepSeconds));
         return folder;
     }

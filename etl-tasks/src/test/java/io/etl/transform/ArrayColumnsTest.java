@@ -23,6 +23,16 @@ class ArrayColumnsTest {
     }
 
     @Test
+    void given_a_rest_column_the_elements_past_the_others_are_kept_there_as_json() throws IOException {
+        ArrayColumns withRest = new ArrayColumns("value", "2", "value_rest");
+
+        assertEquals(List.of("a", "2", "[\"c\\\\td\",[4],null]"),
+                spread(withRest, Tsv.escape("[\"a\",2,\"c\\td\",[4],null]")));
+        assertEquals(List.of("a", "\\N", "\\N"), spread(withRest, "[\"a\"]"));
+        assertEquals("value_rest", withRest.outputSchema(null).getField(0).schema.getField(2).alias);
+    }
+
+    @Test
     void a_missing_array_gives_null_markers_in_every_column() throws IOException {
         assertEquals(List.of("\\N", "\\N", "\\N"), columns(Tsv.NULL));
     }
@@ -42,14 +52,15 @@ class ArrayColumnsTest {
     }
 
     @Test
-    void elements_past_the_last_column_are_dropped() throws IOException {
+    void elements_past_the_last_column_are_left_out_of_the_columns() throws IOException {
         assertEquals(List.of("1", "2", "3"), columns("[1,2,3,4,5]"));
     }
 
     @Test
-    void a_field_that_is_not_an_array_is_an_error_naming_the_column_prefix() {
+    void a_field_that_is_not_an_array_is_an_error_naming_the_column_prefix_and_the_declaration_that_prevents_it() {
         IOException error = assertThrows(IOException.class, () -> columns("{\"a\":1}"));
-        assertEquals("expected a JSON array in value, got: {\"a\":1}", error.getMessage());
+        assertEquals("value holds {\"a\":1}, not an array: declare its field FieldType.ARRAY, so that the extract rejects such "
+                + "documents", error.getMessage());
     }
 
     @Test
@@ -59,7 +70,11 @@ class ArrayColumnsTest {
     }
 
     private List<String> columns(String field) throws IOException {
-        Tuple row = threeColumns.exec(TupleFactory.getInstance().newTuple(List.of(field)));
+        return spread(threeColumns, field);
+    }
+
+    private static List<String> spread(ArrayColumns udf, String field) throws IOException {
+        Tuple row = udf.exec(TupleFactory.getInstance().newTuple(List.of(field)));
         return row.getAll().stream().map(String.class::cast).toList();
     }
 }

@@ -14,7 +14,12 @@ import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.TaskOutcome;
+import io.etl.event.RunEvent;
+import io.etl.event.RunListener;
+import io.etl.scheduler.TaskState;
+import io.etl.task.Failures;
 import io.etl.task.PermanentFailure;
+import io.etl.task.RetryPolicy;
 import io.etl.testing.Documents;
 import io.etl.testing.Await;
 import io.etl.testing.EmbeddedMongo;
@@ -28,7 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +49,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class TransformTaskTest {
+
+    private static final RetryPolicy RETRY_AT_ONCE = RetryPolicy.retries(2).withBackoff(Duration.ZERO);
 
     @RegisterExtension
     static final EmbeddedMongo MONGO = new EmbeddedMongo();
@@ -82,17 +91,19 @@ class TransformTaskTest {
                 "6565a1b2c3d4e5f601234569\t1\tlogout\t2026-11-01 12:00:00\t\\N\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(3, summary.rootOutcome().metrics().get("rows_transformed"));
-        assertEquals(new TransformCounts(3, 0, 0), TransformCounts.read(transform.output().get(0)));
+        assertEquals(new TransformCounts(3, 0, 0, 1, Map.of()), TransformCounts.read(transform.output().get(0)));
         assertTrue(transform.complete());
     }
 
     @Test
-    void rows_without_an_id_or_a_loadable_date_go_to_the_rejects_as_they_came_with_the_reason() throws Exception {
+    void documents_the_extract_refused_and_rows_a_column_cannot_hold_go_to_the_rejects_with_id_field_and_reason() throws Exception {
+        String tooLong = "x".repeat(257);
         TransformTask transform = transformOfExtract(
-                "6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01T10:00:00.000Z\t[1]",
-                "\\N\t7\tno id\t2026-11-01T10:00:00.000Z\t[2]",
-                "6565a1b2c3d4e5f601234568\t7\tno date\t\\N\t[3]",
-                "6565a1b2c3d4e5f601234569\t7\tdate as text\t1 Nov 2026\t[4]");
+                "6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01T10:00:00.000Z\t[1]\t\\N\t\\N\t\\N",
+                "6565a1b2c3d4e5f601234568\ttrue\tclick\t2026-11-01T10:00:00.000Z\t[2]\tuser_id\texpected a whole number, got a boolean\ttrue",
+                "6565a1b2c3d4e5f601234569\t7\t" + tooLong + "\t2026-11-01T10:00:00.000Z\t[3]\t\\N\t\\N\t\\N",
+                "\\N\t7\tno key\t2026-11-01T10:00:00.000Z\t[4]\t\\N\t\\N\t\\N",
+                "6565a1b2c3d4e5f60123456a\t7\tlong element\t2026-11-01T10:00:00.000Z\t[\"" + "é".repeat(4097) + "\"]\t\\N\t\\N\t\\N");
         RecordingContext context = new RecordingContext();
 
         transform.run(context);
@@ -100,18 +111,21 @@ class TransformTaskTest {
         assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01 10:00:00\t1\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(List.of(
-                "\\N\t7\tno id\t2026-11-01T10:00:00.000Z\t[2]\tmissing id",
-                "6565a1b2c3d4e5f601234568\t7\tno date\t\\N\t[3]\tmissing date",
-                "6565a1b2c3d4e5f601234569\t7\tdate as text\t1 Nov 2026\t[4]\tunparseable date"),
-                LakeLines.of(Stage.REJECTS.directory(environment.lake(), "actions_taken", transform.window())));
+                        "6565a1b2c3d4e5f601234568\tuser_id\texpected a whole number, got a boolean\ttrue",
+                        "6565a1b2c3d4e5f601234569\taction\tlonger than VARCHAR(256): 257 characters\t" + "x".repeat(120) + "…",
+                        "6565a1b2c3d4e5f60123456a\tvalue_1\tlonger than VARCHAR(4096): 4097 characters\t" + "é".repeat(120) + "…",
+                        "\\N\tid\tthe key is missing\t\\N"),
+                LakeLines.of(transform.rejects()).stream().sorted().toList());
         assertEquals(1, context.metric("rows_transformed"));
-        assertEquals(3, context.metric("rows_rejected"));
-        assertEquals(new TransformCounts(1, 3, 0), TransformCounts.read(transform.output().get(0)));
+        assertEquals(Map.of("user_id: expected a whole number, got a boolean", 1L, "action: longer than VARCHAR(256): 257 characters", 1L,
+                        "id: the key is missing", 1L, "value_1: longer than VARCHAR(4096): 4097 characters", 1L),
+                TransformCounts.read(transform.output().get(0)).rejectsByCause());
     }
 
     @Test
     void a_nul_no_warehouse_can_store_is_written_as_the_replacement_character_and_counted() throws Exception {
-        TransformTask transform = transformOfExtract("6565a1b2c3d4e5f601234567\t7\tnul\\0here\t2026-11-01T10:00:00.000Z\t[\"\\\\u0000\"]");
+        TransformTask transform = transformOfExtract(
+                "6565a1b2c3d4e5f601234567\t7\tnul\\0here\t2026-11-01T10:00:00.000Z\t[\"\\\\u0000\"]\t\\N\t\\N\t\\N");
         RecordingContext context = new RecordingContext();
 
         transform.run(context);
@@ -119,7 +133,7 @@ class TransformTaskTest {
         assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tnul\uFFFDhere\t2026-11-01 10:00:00\t\uFFFD\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(2, context.metric("nuls_replaced"));
-        assertEquals(new TransformCounts(1, 0, 2), TransformCounts.read(transform.output().get(0)));
+        assertEquals(new TransformCounts(1, 0, 2, 0, Map.of()), TransformCounts.read(transform.output().get(0)));
     }
 
     @Test
@@ -142,21 +156,65 @@ class TransformTaskTest {
     }
 
     @Test
-    void a_failing_pig_job_names_the_script_lines_and_leaves_no_success_flag() throws Exception {
+    void rows_that_are_not_the_tables_columns_stop_the_transform_naming_the_field_before_any_job() throws Exception {
         Path scripts = Files.createDirectory(home.resolve("pig"));
-        Files.writeString(scripts.resolve("actions_taken.pig"), """
-                actions = LOAD '$input' USING PigStorage('\\t') AS (id:chararray, user_id:chararray, action:chararray);
-                rows = FOREACH actions GENERATE id, ToDate(action, 'yyyy-MM-dd');
-                STORE rows INTO '$output';
-                """);
+        Files.writeString(scripts.resolve("actions_taken.pig"), "rows = FOREACH documents GENERATE id, action, user_id;\n");
         TransformTask transform = transform("pig.dir", scripts.toString());
         transform.requires().get(0).run(new RecordingContext());
 
-        Exception failure = assertThrows(Exception.class, () -> transform.run(new RecordingContext()));
+        PermanentFailure failure = assertThrows(PermanentFailure.class, () -> transform.run(new RecordingContext()));
 
-        assertTrue(failure.getMessage().startsWith("actions_taken.pig: the Pig job of actions (line 1), rows (line 2) failed"),
-                failure.getMessage());
+        assertEquals("actions_taken.pig: rows must have the table's columns in order (id, user_id, action, date, value_1, "
+                + "value_2, value_3, value_4, value_5), but field 2 is action where the table has user_id", failure.getMessage());
         assertFalse(transform.complete());
+    }
+
+    @Test
+    void a_pig_job_failing_on_the_data_says_why_with_the_script_lines_and_is_not_retried() throws Exception {
+        Path scripts = Files.createDirectory(home.resolve("pig"));
+        Files.writeString(scripts.resolve("actions_taken.pig"), """
+                dated = FOREACH documents GENERATE id, user_id, action, ToString(ToDate(action, 'yyyy-MM-dd')) AS date;
+                rows = FOREACH dated GENERATE id, user_id, action, date, id AS value_1, id AS value_2, id AS value_3,
+                    id AS value_4, id AS value_5;
+                """);
+        TransformTask transform = transform("pig.dir", scripts.toString());
+
+        TaskOutcome outcome = Scheduler.builder().retryPolicy(RETRY_AT_ONCE).build().run(transform).rootOutcome();
+
+        assertEquals("actions_taken.pig: the Pig job of dated (line 1), rows (line 2) failed: "
+                + "IllegalArgumentException: Invalid format: \"view_page\"", outcome.error().orElseThrow());
+        assertEquals(1, outcome.attempts(), "bad data fails every attempt alike");
+        assertFalse(transform.complete());
+    }
+
+    @Test
+    void a_pig_job_failing_on_the_filesystem_is_retried_and_the_next_attempt_loads() throws Exception {
+        Path scripts = Files.createDirectory(home.resolve("pig"));
+        Files.writeString(scripts.resolve("actions_taken.pig"), """
+                rows = FOREACH documents GENERATE id, user_id, action, date, id AS value_1, id AS value_2, id AS value_3,
+                    id AS value_4, id AS value_5;
+                STORE rows INTO '$output/../copy/rows';
+                """);
+        TransformTask transform = transform("pig.dir", scripts.toString());
+        Path window = Path.of(transform.output().get(0).hadoopPath().replaceFirst("^file:", "")).getParent();
+        Files.createDirectories(window);
+        Path obstacle = Files.writeString(window.resolve("copy"), "a file where the script writes a folder");
+        List<String> failures = new ArrayList<>();
+        RunListener clearsTheObstacle = event -> {
+            if (event instanceof RunEvent.TaskFailed failed) {
+                failures.add(Failures.firstLine(failed.error()));
+                obstacle.toFile().delete();
+            }
+        };
+
+        TaskOutcome outcome = Scheduler.builder().retryPolicy(RETRY_AT_ONCE).listener(clearsTheObstacle).build()
+                .run(transform).rootOutcome();
+
+        assertEquals(TaskState.DONE, outcome.state(), outcome.error().orElse(""));
+        assertEquals(2, outcome.attempts(), "filesystem trouble may be gone on the next attempt");
+        assertEquals(1, failures.size());
+        assertTrue(failures.get(0).startsWith("actions_taken.pig: the Pig job of rows (line 1) failed: "), failures.get(0));
+        assertTrue(failures.get(0).contains(window.resolve("copy").toString()), "names the path it could not write: " + failures.get(0));
     }
 
     @Test

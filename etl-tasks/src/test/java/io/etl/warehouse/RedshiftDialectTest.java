@@ -1,6 +1,8 @@
 package io.etl.warehouse;
 
 import io.etl.lake.Lake;
+import io.etl.lake.LocalLake;
+import io.etl.reject.Reject;
 import io.etl.state.Json;
 import io.etl.testing.LocalS3;
 import io.etl.testing.TestSettings;
@@ -12,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -77,9 +83,9 @@ class RedshiftDialectTest {
         };
 
         LoadResult first = redshift.load(TABLE, new LoadMarker("page_views", window, "run-1", 2, 2, 2, 0),
-                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), false);
+                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), false, List.of());
         LoadResult again = redshift.load(TABLE, new LoadMarker("page_views", window, "run-2", 2, 2, 2, 0),
-                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), false);
+                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), false, List.of());
 
         assertEquals(Dialect.REDSHIFT, redshift.dialect());
         assertEquals(new LoadResult(2, 0), first);
@@ -87,6 +93,88 @@ class RedshiftDialectTest {
         assertEquals(2, redshift.count(TABLE), "the merge replaced the rows: none duplicated");
         assertEquals(Optional.of(Instant.parse("2026-03-01T12:00:00Z")), redshift.maxCursor(TABLE));
         assertTrue(redshift.loaded(TABLE, "page_views", window));
+    }
+
+    @Test
+    void a_refused_row_is_named_by_its_file_first_line_column_and_document_id_from_stl_load_errors() throws Exception {
+        LocalLake lake = LocalLake.at(Files.createDirectories(home.resolve("redshift-lake")));
+        lake.write("page_views/w/transform/part-m-00000", "a\t/home\t2026-03-01 12:00:00\n"
+                + "b\t/a path\\\nover two lines\tnot a time\n");
+        Warehouse redshift = Warehouse.open(TestSettings.of(home,
+                "warehouse.url", "jdbc:redshift://127.0.0.1:" + proxy.port() + "/postgres?ssl=false",
+                "warehouse.user", "postgres"), Clock.systemUTC());
+        String part = lake.objectUri("page_views/w/transform/part-m-00000");
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            // what Redshift records of the refused row: the last line of a record that spans two
+            statement.execute("CREATE VIEW stl_load_errors AS SELECT pg_backend_pid() AS session, now() AS starttime, "
+                    + "'" + part + "'::text AS filename, 3::bigint AS line_number, 'viewed_at'::text AS colname, "
+                    + "'Invalid timestamp format or value [YYYY-MM-DD HH24:MI:SS]'::text AS err_reason, "
+                    + "'not a time'::text AS raw_field_value");
+        }
+        try {
+            LoadException refused = assertThrows(LoadException.class, () -> redshift.load(TABLE,
+                    new LoadMarker("page_views", Window.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z")),
+                            "run-1", 2, 2, 2, 0),
+                    new RedshiftCopy(lake, "page_views/w/load/manifest.json", "arn:aws:iam::1:role/r", RedshiftCopy.DEFAULT_OPTIONS),
+                    List.of("page_views/w/transform/part-m-00000"), false, List.of()));
+
+            assertEquals("the warehouse refused " + part + " line 2, column viewed_at, document id 'b': "
+                    + "Invalid timestamp format or value [YYYY-MM-DD HH24:MI:SS] (value: 'not a time')", refused.getMessage());
+        } finally {
+            try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP VIEW stl_load_errors");
+            }
+        }
+    }
+
+    @Test
+    void the_redshift_driver_writes_a_windows_rejects_replaces_them_on_reload_and_drops_those_loaded_later() throws Exception {
+        Warehouse redshift = Warehouse.open(TestSettings.of(home,
+                "warehouse.url", "jdbc:redshift://127.0.0.1:" + proxy.port() + "/postgres?ssl=false",
+                "warehouse.user", "postgres", "warehouse.schema", "rejects_via_redshift"), Clock.systemUTC());
+        Table table = Table.named("page_views").schema("rejects_via_redshift")
+                .column("id", SqlType.varchar(24)).column("path", SqlType.varchar(256)).column("viewed_at", SqlType.timestamp())
+                .key("id").cursor("viewed_at").build();
+        Window window = Window.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"));
+        Window later = Window.of(Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z"));
+        String document = "{\"_id\":\"r1\",\"path\":\"" + "é".repeat(40_000) + "\"}";
+        List<Reject> rejects = List.of(new Reject("r1", "path", "longer than VARCHAR(256): 40000 bytes", "éé…", document),
+                new Reject("r2", "viewed_at", "the key is missing", null, null));
+
+        redshift.load(table, new LoadMarker("page_views", window, "run-1", 3, 3, 1, 2), inserting("a"), List.of("a"), false, rejects);
+        redshift.load(table, new LoadMarker("page_views", window, "run-2", 3, 3, 1, 2), inserting("a"), List.of("a"), false,
+                rejects.subList(0, 1));
+        List<String> afterReload = rejects(redshift);
+        redshift.load(table, new LoadMarker("page_views", later, "run-3", 1, 1, 1, 0), inserting("r1"), List.of("r1"), false, List.of());
+
+        // 20 bytes of JSON before the two-byte characters: 20 + 2 × 32,757 is the most of them 65,535 bytes hold
+        assertEquals(List.of("r1|path|run-2|65534"), afterReload, "the reload replaced the window's rejects; the document is cut to "
+                + "the whole characters Redshift's longest VARCHAR holds");
+        assertEquals(List.of(), rejects(redshift), "r1 loaded later is no longer a reject");
+    }
+
+    /** What the S3 COPY would load: one row per part name, keyed by it. */
+    private static StagingCopy inserting(String id) {
+        return (connection, sql, parts) -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Identifiers.quote(sql.staging())
+                    + " VALUES (?, '/', TIMESTAMP '2026-03-01 12:00:00')")) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+            }
+            return 1;
+        };
+    }
+
+    private static List<String> rejects(Warehouse warehouse) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT document_id, field, run_id, OCTET_LENGTH(document) "
+                     + "FROM rejects_via_redshift.etl_rejects ORDER BY document_id")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + "|" + result.getString(2) + "|" + result.getString(3) + "|" + result.getString(4));
+            }
+        }
+        return rows;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.etl.warehouse;
 
+import io.etl.lake.Lake;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,14 +13,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Lets the Redshift JDBC driver talk to a PostgreSQL server, for tests: the driver sends startup parameters that
  * PostgreSQL rejects (and no driver property turns them off), so this loopback proxy removes them from the startup
- * packet and then relays bytes both ways untouched.
+ * packet and then relays the messages both ways, untouched but for the statements only Redshift runs when it is
+ * given a {@link RedshiftStandIn}.
  */
-final class RedshiftDriverProxy implements AutoCloseable {
+public final class RedshiftDriverProxy implements AutoCloseable {
 
     private static final Set<String> REDSHIFT_ONLY = Set.of("driver_version", "os_version", "client_protocol_version",
             "driver_discovery_version", "plugin_name", "idp_type");
@@ -28,20 +31,27 @@ final class RedshiftDriverProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
+    private final Optional<RedshiftStandIn> standIn;
 
-    private RedshiftDriverProxy(int targetPort) throws IOException {
+    private RedshiftDriverProxy(int targetPort, Optional<RedshiftStandIn> standIn) throws IOException {
         this.targetPort = targetPort;
+        this.standIn = standIn;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "redshift-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    static RedshiftDriverProxy to(int postgresPort) throws IOException {
-        return new RedshiftDriverProxy(postgresPort);
+    public static RedshiftDriverProxy to(int postgresPort) throws IOException {
+        return new RedshiftDriverProxy(postgresPort, Optional.empty());
     }
 
-    int port() {
+    /** A proxy that also runs Redshift's table keys and COPY from an S3 manifest of this lake ({@link RedshiftStandIn}). */
+    public static RedshiftDriverProxy to(int postgresPort, Lake lake) throws IOException {
+        return new RedshiftDriverProxy(postgresPort, Optional.of(new RedshiftStandIn(lake)));
+    }
+
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -68,7 +78,8 @@ final class RedshiftDriverProxy implements AutoCloseable {
             Thread back = new Thread(() -> relay(postgres, client), "redshift-proxy-back");
             back.setDaemon(true);
             back.start();
-            relay(client, postgres);
+            relayMessages(in, toPostgres);
+            postgres.shutdownOutput();
             back.join();
         } catch (IOException | InterruptedException e) {
             // the test's connection ended
@@ -109,6 +120,52 @@ final class RedshiftDriverProxy implements AutoCloseable {
             bytes[3] = (byte) total;
             return bytes;
         }
+    }
+
+    /**
+     * The driver's messages after the startup packet, each a type byte and a length: the statement of a simple query
+     * ({@code Q}) or a parse ({@code P}) may be rewritten by the stand-in.
+     */
+    private void relayMessages(DataInputStream in, DataOutputStream out) throws IOException {
+        while (true) {
+            int type = in.read();
+            if (type < 0) {
+                return;
+            }
+            byte[] body = in.readNBytes(in.readInt() - 4);
+            if (standIn.isPresent() && (type == 'Q' || type == 'P')) {
+                body = rewritten(type, body, standIn.get());
+            }
+            out.write(type);
+            out.writeInt(body.length + 4);
+            out.write(body);
+            out.flush();
+        }
+    }
+
+    /** {@code Q}: the statement and a NUL; {@code P}: the statement's name, a NUL, the statement, a NUL, the rest. */
+    private static byte[] rewritten(int type, byte[] body, RedshiftStandIn standIn) {
+        int start = type == 'Q' ? 0 : indexOf(body, 0) + 1;
+        int end = indexOf(body, start);
+        String statement = new String(body, start, end - start, StandardCharsets.UTF_8);
+        String rewritten = standIn.rewrite(statement);
+        if (rewritten.equals(statement)) {
+            return body;
+        }
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        message.write(body, 0, start);
+        message.writeBytes(rewritten.getBytes(StandardCharsets.UTF_8));
+        message.write(body, end, body.length - end);
+        return message.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("a message without the NUL that ends its statement");
     }
 
     private static void relay(Socket from, Socket to) {

@@ -94,7 +94,7 @@ class WarehouseTest {
         List<String> parts = parts("a\tline\\\nbreak, tab\\\there, back\\\\slash\t2026-01-05 10:00:00\n",
                 "b\t\\N\t2026-01-06 11:30:00\n");
 
-        LoadResult result = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake), parts, false);
+        LoadResult result = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake), parts, false, List.of());
 
         assertEquals(new LoadResult(2, 0), result);
         assertEquals(List.of("a|line\nbreak, tab\there, back\\slash|2026-01-05 10:00:00", "b|null|2026-01-06 11:30:00"), rows());
@@ -106,10 +106,10 @@ class WarehouseTest {
     @Test
     void a_second_load_with_overlapping_keys_replaces_the_rows_instead_of_duplicating_them() throws Exception {
         warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake),
-                parts("a\tfirst\t2026-01-05 10:00:00\nb\tfirst\t2026-01-31 23:59:59\n"), false);
+                parts("a\tfirst\t2026-01-05 10:00:00\nb\tfirst\t2026-01-31 23:59:59\n"), false, List.of());
 
         LoadResult second = warehouse.load(table, marker(FEBRUARY, 2), new PostgresCopy(lake),
-                parts("b\tsecond\t2026-01-31 23:59:59\nc\tsecond\t2026-02-02 00:00:00\n"), false);
+                parts("b\tsecond\t2026-01-31 23:59:59\nc\tsecond\t2026-02-02 00:00:00\n"), false, List.of());
 
         assertEquals(1, second.rowsNew());
         assertEquals(List.of("a|first|2026-01-05 10:00:00", "b|second|2026-01-31 23:59:59", "c|second|2026-02-02 00:00:00"), rows());
@@ -117,9 +117,9 @@ class WarehouseTest {
 
     @Test
     void a_full_refresh_replaces_every_row() throws Exception {
-        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\told\t2026-01-05 10:00:00\n"), false);
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\told\t2026-01-05 10:00:00\n"), false, List.of());
 
-        warehouse.load(table, marker(FEBRUARY, 1), new PostgresCopy(lake), parts("z\tnew\t2026-02-05 10:00:00\n"), true);
+        warehouse.load(table, marker(FEBRUARY, 1), new PostgresCopy(lake), parts("z\tnew\t2026-02-05 10:00:00\n"), true, List.of());
 
         assertEquals(List.of("z|new|2026-02-05 10:00:00"), rows());
         assertFalse(warehouse.loaded(table, table.name(), JANUARY), "a full refresh forgets the windows it replaced");
@@ -127,16 +127,29 @@ class WarehouseTest {
 
     @Test
     void a_malformed_file_fails_naming_file_line_and_column_and_leaves_the_table_unchanged() throws Exception {
-        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\tkept\t2026-01-05 10:00:00\n"), false);
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\tkept\t2026-01-05 10:00:00\n"), false, List.of());
         List<String> bad = parts("b\tfine\t2026-02-05 10:00:00\n", "c\tfine\t2026-02-06 10:00:00\nd\tbroken\tnot a time\n");
 
         LoadException e = assertThrows(LoadException.class,
-                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), bad, false));
+                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), bad, false, List.of()));
 
-        assertEquals("load of " + lakeRoot.resolve("t/part-1") + " failed at line 2, column Happened At: "
+        assertEquals("the warehouse refused " + lakeRoot.resolve("t/part-1") + " line 2, column Happened At, document id 'd': "
                 + "invalid input syntax for type timestamp: \"not a time\"", e.getMessage());
         assertEquals(List.of("a|kept|2026-01-05 10:00:00"), rows());
         assertFalse(warehouse.loaded(table, table.name(), FEBRUARY));
+    }
+
+    @Test
+    void a_refused_row_after_values_holding_newlines_is_named_by_the_line_an_editor_shows_and_its_document_id() throws Exception {
+        List<String> part = parts("a\tthree\\\nline\\\nnote\t2026-02-05 10:00:00\n"
+                + "b\tfine\t2026-02-06 10:00:00\n"
+                + "c\tbroken\tnot a time\n");
+
+        LoadException e = assertThrows(LoadException.class,
+                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), part, false, List.of()));
+
+        assertEquals("the warehouse refused " + lakeRoot.resolve("t/part-0") + " line 5, column Happened At, document id 'c': "
+                + "invalid input syntax for type timestamp: \"not a time\"", e.getMessage(), "the third record, on line 5");
     }
 
     @Test
@@ -147,7 +160,7 @@ class WarehouseTest {
         };
 
         assertThrows(SQLException.class, () -> warehouse.load(table, marker(JANUARY, 1), copiesThenCrashes,
-                parts("a\tlost\t2026-01-05 10:00:00\n"), false));
+                parts("a\tlost\t2026-01-05 10:00:00\n"), false, List.of()));
 
         assertEquals(Optional.empty(), warehouse.maxCursor(table), "not even the table remains");
         assertFalse(warehouse.loaded(table, table.name(), JANUARY));
@@ -156,7 +169,7 @@ class WarehouseTest {
     @Test
     void fewer_rows_than_the_transform_wrote_fails_the_load_before_it_commits() throws Exception {
         PermanentFailure e = assertThrows(PermanentFailure.class, () -> warehouse.load(table, marker(JANUARY, 3),
-                new PostgresCopy(lake), parts("a\tonly\t2026-01-05 10:00:00\n"), false));
+                new PostgresCopy(lake), parts("a\tonly\t2026-01-05 10:00:00\n"), false, List.of()));
 
         assertTrue(e.getMessage().endsWith("read 1 rows but the transform wrote 3"), e.getMessage());
         assertFalse(warehouse.loaded(table, table.name(), JANUARY));

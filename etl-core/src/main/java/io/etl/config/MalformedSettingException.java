@@ -1,0 +1,9 @@
+package io.etl.config;
+
+/** A setting's value cannot be read as what it configures; the message names the setting and is meant for the user. */
+public class MalformedSettingException extends IllegalArgumentException {
+
+    public MalformedSettingException(String setting, String expected, String value) {
+        super("setting " + setting + " must be " + expected + ", got '" + value + "'");
+    }
+}

@@ -1,0 +1,54 @@
+package io.etl.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ColumnFitTest {
+
+    @Test
+    void a_varchar_counts_characters_in_postgresql_and_utf8_bytes_in_redshift() {
+        SqlType four = SqlType.varchar(4);
+        assertEquals(Optional.empty(), ColumnFit.problem(four, "éééé", Dialect.POSTGRES));
+        assertEquals(Optional.of("longer than VARCHAR(4): 8 bytes"), ColumnFit.problem(four, "éééé", Dialect.REDSHIFT));
+        assertEquals(Optional.of("longer than VARCHAR(4): 8 bytes"), ColumnFit.problem(four, "🎉🎉", Dialect.REDSHIFT));
+        assertEquals(Optional.empty(), ColumnFit.problem(four, "🎉🎉", Dialect.POSTGRES));
+        assertEquals(Optional.of("longer than VARCHAR(4): 5 characters"), ColumnFit.problem(four, "abcde", Dialect.POSTGRES));
+    }
+
+    @Test
+    void a_nul_counts_as_the_replacement_character_the_load_writes_for_it() {
+        assertEquals(Optional.of("longer than VARCHAR(2): 3 bytes"), ColumnFit.problem(SqlType.varchar(2), "\0", Dialect.REDSHIFT));
+    }
+
+    @Test
+    void numbers_must_parse_and_fit() {
+        assertEquals(Optional.empty(), ColumnFit.problem(SqlType.bigint(), "-9223372036854775808", Dialect.POSTGRES));
+        assertEquals(Optional.of("a whole number beyond the range of BIGINT"),
+                ColumnFit.problem(SqlType.bigint(), "9223372036854775808", Dialect.POSTGRES));
+        assertEquals(Optional.of("not a whole number"), ColumnFit.problem(SqlType.bigint(), "17.0", Dialect.POSTGRES));
+        assertEquals(Optional.of("not a whole number"), ColumnFit.problem(SqlType.bigint(), "", Dialect.POSTGRES));
+        assertEquals(Optional.empty(), ColumnFit.problem(SqlType.doublePrecision(), "1.0E-5", Dialect.REDSHIFT));
+        assertEquals(Optional.of("not a finite number"), ColumnFit.problem(SqlType.doublePrecision(), "Infinity", Dialect.REDSHIFT));
+        assertEquals(Optional.empty(), ColumnFit.problem(SqlType.decimal(), "12.5000000000000", Dialect.REDSHIFT));
+        assertEquals(Optional.of("more than 10 decimal places for DECIMAL(38,10)"),
+                ColumnFit.problem(SqlType.decimal(), "0.00000000001", Dialect.REDSHIFT));
+    }
+
+    @Test
+    void a_timestamp_is_a_real_date_and_time_in_the_transforms_form() {
+        assertEquals(Optional.empty(), ColumnFit.problem(SqlType.timestamp(), "2026-11-01 10:00:00", Dialect.POSTGRES));
+        assertEquals(Optional.empty(), ColumnFit.problem(SqlType.timestamp(), "2026-11-01 10:00:00.123", Dialect.POSTGRES));
+        assertEquals(Optional.of("not a timestamp of the form 2026-11-01 10:00:00"),
+                ColumnFit.problem(SqlType.timestamp(), "2026-02-30 10:00:00", Dialect.POSTGRES));
+        assertEquals(Optional.of("not a timestamp of the form 2026-11-01 10:00:00"),
+                ColumnFit.problem(SqlType.timestamp(), "1 Nov 2026", Dialect.POSTGRES));
+    }
+
+    @Test
+    void null_fits_every_column() {
+        assertEquals(Optional.empty(), ColumnFit.problem(SqlType.bigint(), null, Dialect.REDSHIFT));
+    }
+}
