@@ -62,7 +62,7 @@ final class AlertMessage {
         return parameters.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "));
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -22,6 +22,8 @@ public final class ExitCodes {
      * {@code etl_rejects}): Jenkins marks the build unstable.
      */
     public static final int REJECTS = 6;
+    /** {@code etl audit}: the warehouse and the source differ in some bucket (listed); Jenkins marks the build unstable. */
+    public static final int DIFFERENCES = 7;
     /** Stopped by Ctrl-C, SIGTERM or a Jenkins abort (128 + SIGINT). */
     public static final int INTERRUPTED = 130;
 

@@ -1,6 +1,5 @@
 package io.etl.cli;
 
-import com.hubspot.jinjava.Jinjava;
 import io.etl.config.Settings;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.SummaryText;
@@ -9,10 +8,6 @@ import io.etl.targets.LocalFileTarget;
 import io.etl.task.Failures;
 import io.etl.task.Task;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -37,7 +32,7 @@ record HtmlReport(Path file, Settings settings) implements RunReport {
 
     @Override
     public void write(FinishedRun run) throws Exception {
-        String html = new Jinjava().render(template(), context(run));
+        String html = Pages.render(TEMPLATE, context(run));
         LocalFileTarget.at(file).writeString(html);
     }
 
@@ -87,13 +82,5 @@ record HtmlReport(Path file, Settings settings) implements RunReport {
         Map<String, String> masked = new LinkedHashMap<>();
         values.forEach((k, v) -> masked.put(k, masked(v)));
         return masked;
-    }
-
-    private static String template() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream(TEMPLATE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package io.etl.cli;
 
 import io.etl.config.Settings;
-import io.etl.history.RunHistory;
 import io.etl.scheduler.Plan;
-import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
-import io.etl.scheduler.SummaryText;
-import io.etl.state.StateDirectory;
 import io.etl.task.Task;
 import io.etl.task.TaskType;
 
@@ -31,34 +27,13 @@ final class RunTaskCommand extends TaskSubcommand {
     @Override
     int execute(Task task) {
         Settings settings = environment.settings();
-        StateDirectory state = environment.state();
         PrintWriter out = spec().commandLine().getOut();
-        PrintWriter err = spec().commandLine().getErr();
-        Scheduler.Builder builder = Scheduler.builder()
-                .workers(options.workers(settings))
-                .retryPolicy(options.retryPolicy(settings));
         if (options.dryRun) {
-            Plan plan = builder.build().plan(task);
+            Plan plan = Scheduler.builder().workers(options.workers(settings)).retryPolicy(options.retryPolicy(settings)).build().plan(task);
             out.print(settings.mask(PlanText.render(plan)));
             out.flush();
             return PlanText.canRun(plan) ? ExitCodes.OK : ExitCodes.SCHEDULING_ERROR;
         }
-        boolean terminal = System.console() != null;
-        builder.lockDirectory(state.locks(), "etl run " + task.id())
-                .listener(new RunLog(state.logs(), LogRetention.from(settings), err, settings))
-                .listener(new ConsoleProgress(err, settings, terminal))
-                .listener(new RunHistory(state.history(), settings))
-                .listener(new RunReports(options.reports(settings), err, settings));
-        if (terminal) {
-            builder.listener(new TerminalProgress(System.err));
-        }
-        Scheduler scheduler = builder.build();
-        RunSummary summary;
-        try (ShutdownGuard guard = ShutdownGuard.cancelling(scheduler)) {
-            summary = scheduler.run(task);
-            out.print(settings.mask(SummaryText.render(summary) + Rejected.line(summary)));
-            out.flush();
-        }
-        return ExitCodes.of(summary);
+        return ExitCodes.of(ScheduledRun.run(task, "etl run " + task.id(), environment, options, out, spec().commandLine().getErr()));
     }
 }

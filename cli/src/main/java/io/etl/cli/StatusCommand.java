@@ -21,16 +21,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code etl status}: for each ETL, how far the warehouse is loaded: the upper end of the window of its latest
  * successful load, the rows it loaded, when, and how far that lags behind now, read from the run history, so it
  * answers at once; and the holes between the windows loaded, read from the warehouse's load markers when it answers
- * within seconds ({@link LoadHoles}). An ETL is a task type with a {@code <name>_load} sibling, the shape every
+ * within seconds ({@link LoadHoles}); and what its last audit found ({@link LastAudit}). An ETL is a task type with a {@code <name>_load} sibling, the shape every
  * pipeline has.
  */
 @Command(name = "status", description = "Show how far each ETL has loaded (from the run history): window end, rows, when, lag;"
-        + " and the holes between the windows loaded (from the warehouse, when it answers).")
+        + " the holes between the windows loaded (from the warehouse, when it answers); and the last audit.")
 public final class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -55,9 +56,10 @@ public final class StatusCommand implements Callable<Integer> {
      * @param lag        how long ago {@code loadedUpTo} was
      * @param holes      time between windows loaded that no load read (the next incremental run reads from the first);
      *                   null when the warehouse was not read
+     * @param lastAudit  what the last {@code etl audit} found, and when; null if none ran
      */
     record EtlStatus(String etl, Instant loadedUpTo, Long rows, Instant loadedAt, Duration lag, String lastRunStatus,
-                     Instant lastRunAt, List<Window> holes) {
+                     Instant lastRunAt, List<Window> holes, LastAudit lastAudit) {
     }
 
     @Override
@@ -71,14 +73,15 @@ public final class StatusCommand implements Callable<Integer> {
                 .sorted()
                 .toList();
         LoadHoles holes = LoadHoles.read(environment.settings(), etls);
-        List<EtlStatus> statuses = etls.stream().map(etl -> status(etl, history, now, holes.of(etl))).toList();
+        List<EtlStatus> statuses = etls.stream().map(etl -> status(etl, history, now, holes.of(etl),
+                LastAudit.read(environment.state(), etl).orElse(null))).toList();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.render(statuses, () -> text(statuses) + holesText(statuses, holes.notChecked())));
+        out.print(output.render(statuses, () -> text(statuses) + holesText(statuses, holes.notChecked()) + auditsText(statuses)));
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static EtlStatus status(String family, HistoryReader history, Instant now, List<Window> holes) {
+    private static EtlStatus status(String family, HistoryReader history, Instant now, List<Window> holes, LastAudit audit) {
         List<RunRecord> runs = history.runs(Optional.of(family));
         Optional<RunRecord> last = runs.stream().findFirst();
         for (RunRecord run : runs) {
@@ -87,11 +90,18 @@ public final class StatusCommand implements Callable<Integer> {
                 Instant upper = ParameterType.INSTANT.parse(load.window().get().upper());
                 return new EtlStatus(family, upper, load.rows().orElse(null), run.finishedAt(),
                         Duration.between(upper, now).truncatedTo(ChronoUnit.SECONDS), last.get().status(), last.get().startedAt(),
-                        holes);
+                        holes, audit);
             }
         }
         return new EtlStatus(family, null, null, null, null, last.map(RunRecord::status).orElse(null),
-                last.map(RunRecord::startedAt).orElse(null), holes);
+                last.map(RunRecord::startedAt).orElse(null), holes, audit);
+    }
+
+    /** A line per ETL audited: what its last audit found. */
+    private static String auditsText(List<EtlStatus> statuses) {
+        return statuses.stream().filter(s -> s.lastAudit() != null)
+                .map(s -> s.etl() + ": last audit " + s.lastAudit().summary(TIME) + "\n")
+                .collect(Collectors.joining());
     }
 
     /** A line per hole, or why the warehouse was not read for them. */

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Posts an {@link AlertMessage} to the webhook of setting {@code alert.webhook} (a Slack incoming webhook or
  * anything that takes the same JSON) when a run fails, and when it succeeds too if {@code alert.on.success=true}.
@@ -40,11 +42,16 @@ record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implement
         if (run.summary().status() == RunStatus.SUCCESS && Rejected.of(run.summary()) == 0 && !onSuccess) {
             return;
         }
+        post(AlertMessage.of(run, settings));
+    }
+
+    /** Posts a message, already masked; fails unless the webhook answers 2xx. */
+    void post(ObjectNode message) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(webhook)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(AlertMessage.of(run, settings))))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(message)))
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

@@ -21,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plans and runs a task with its requirements: one run at a time per root family (when given a lock directory),
- * incomplete tasks on {@code workers} threads, failures retried by policy, and a {@link RunSummary} at the end.
+ * Plans and runs a task with its requirements: one run at a time per lock (when given a lock directory; the root's
+ * {@link Task#lockName()}), incomplete tasks on {@code workers} threads, failures retried by policy, and a {@link RunSummary} at the end.
  */
 public final class Scheduler {
 
@@ -65,14 +65,14 @@ public final class Scheduler {
     /**
      * Runs the root and whatever it needs that is not complete.
      *
-     * @throws io.etl.lock.AlreadyRunningException if another run of the root's family holds the lock
+     * @throws io.etl.lock.AlreadyRunningException if another run holds the root's lock ({@link Task#lockName()})
      * @throws CycleException                       if the requirements loop; nothing is run
      */
     public RunSummary run(Task root) {
         if (lockDirectory.isEmpty()) {
             return runLocked(root, Optional.empty());
         }
-        try (RunLock lock = RunLock.acquire(lockDirectory.get(), root.family(), LockOwner.currentProcess(clock, command))) {
+        try (RunLock lock = RunLock.acquire(lockDirectory.get(), root.lockName(), LockOwner.currentProcess(clock, command))) {
             return runLocked(root, lock.takenOverFrom());
         }
     }
@@ -171,7 +171,7 @@ public final class Scheduler {
             return this;
         }
 
-        /** Hold a lock named after the root's family in this directory for the whole run. */
+        /** Hold the root's lock ({@link Task#lockName()}) in this directory for the whole run. */
         public Builder lockDirectory(Path directory, String command) {
             this.lockDirectory = Optional.of(directory);
             this.command = command;

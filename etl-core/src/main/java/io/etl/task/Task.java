@@ -96,6 +96,14 @@ public abstract class Task {
         return Optional.empty();
     }
 
+    /**
+     * The lock a run of this task as its root holds, so that two runs holding the same one never overlap: its family
+     * by default. Tasks that write what another family writes (a repair of an ETL) share that family's lock.
+     */
+    public String lockName() {
+        return family();
+    }
+
     /** Among tasks ready at the same time, higher priority runs first. */
     public int priority() {
         return 0;

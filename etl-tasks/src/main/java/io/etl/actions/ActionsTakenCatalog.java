@@ -1,17 +1,16 @@
 package io.etl.actions;
 
-import io.etl.config.Settings;
 import io.etl.environment.EtlEnvironment;
-import io.etl.task.TaskCatalog;
-import io.etl.task.TaskType;
+import io.etl.pipeline.EtlPipeline;
+import io.etl.pipeline.PipelineCatalog;
 
 import java.util.List;
 
-/** Offers the {@code actions_taken} stages to the command line. */
-public final class ActionsTakenCatalog implements TaskCatalog {
+/** Offers the {@code actions_taken} ETL to the command line. */
+public final class ActionsTakenCatalog implements PipelineCatalog {
 
     @Override
-    public List<TaskType<?>> taskTypes(Settings settings) {
-        return ActionsTaken.pipeline(new EtlEnvironment(settings)).types();
+    public List<EtlPipeline> pipelines(EtlEnvironment environment) {
+        return List.of(ActionsTaken.pipeline(environment));
     }
 }

@@ -33,7 +33,7 @@ public final class CursorIndex {
         return false;
     }
 
-    static PermanentFailure missing(String collectionDescription, String collection, String field) {
+    public static PermanentFailure missing(String collectionDescription, String collection, String field) {
         return new PermanentFailure("collection " + collectionDescription + " has no index on '" + field
                 + "', so every window query would scan all of it: create one with " + createCommand(collection, field)
                 + " or run with --allow-unindexed to accept the scan");

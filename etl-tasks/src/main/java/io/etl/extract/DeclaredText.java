@@ -18,11 +18,23 @@ import org.bson.types.ObjectId;
  * cannot be that type. A value is converted only where nothing of it is lost: {@code 17.0} is the whole number 17,
  * {@code 17.5} is not.
  */
-final class DeclaredText {
+public final class DeclaredText {
 
     private static final double LONG_BOUND = 0x1p63;
 
     private DeclaredText() {
+    }
+
+    /**
+     * A document's key as the warehouse holds it; a key that does not fit its type (its document is rejected) as
+     * the extract shows it.
+     */
+    public static String key(FieldType type, Object value) {
+        try {
+            return of(type, value);
+        } catch (TypeMismatch e) {
+            return BsonText.of(value);
+        }
     }
 
     /** @param value a non-null BSON value */

@@ -14,14 +14,14 @@ import com.mongodb.client.MongoDatabase;
  * refused, naming which of the two is missing. A database exists while it holds a collection: an empty list means
  * the database itself is missing, which needs no right to list the server's databases.
  */
-final class SourceCollection {
+public final class SourceCollection {
 
     private static final int NAMES_SHOWN = 10;
 
     private SourceCollection() {
     }
 
-    static void requireExists(MongoSource source, MongoDatabase database, String collection) throws PermanentFailure {
+    public static void requireExists(MongoSource source, MongoDatabase database, String collection) throws PermanentFailure {
         List<String> collections = database.listCollectionNames().into(new ArrayList<>());
         if (collections.contains(collection)) {
             return;

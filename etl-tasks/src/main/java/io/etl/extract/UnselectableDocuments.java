@@ -20,7 +20,7 @@ import org.bson.conversions.Bson;
  * the reconciliation of matched and loaded rows cannot see them: every extract counts them and names the first few.
  * Both queries select by the cursor's type, which the cursor index serves.
  */
-final class UnselectableDocuments {
+public final class UnselectableDocuments {
 
     static final String WITHOUT_CURSOR = "documents_without_cursor";
     static final String CURSOR_NOT_DATE = "documents_cursor_not_date";
@@ -42,29 +42,55 @@ final class UnselectableDocuments {
     private UnselectableDocuments() {
     }
 
-    /** Records both counts and notes the first documents of each, with their cursor's value. */
-    static void report(MongoCollection<Document> collection, String cursor, String source, TaskContext context) {
-        report(collection, Filters.eq(cursor, null), WITHOUT_CURSOR, cursor, "without '" + cursor + "'", source, context);
-        Bson notDate = Filters.or(NOT_DATES.stream().map(type -> Filters.type(cursor, type)).toList());
-        report(collection, notDate, CURSOR_NOT_DATE, cursor, "whose '" + cursor + "' is not a date", source, context);
-        Bson outOfRange = Filters.or(Filters.lt(cursor, FIRST_DATE), Filters.gte(cursor, AFTER_LAST_DATE));
-        report(collection, outOfRange, CURSOR_OUT_OF_RANGE, cursor, "whose '" + cursor + "' is before the year 1 or after 9999",
-                source, context);
+    /**
+     * The documents of one kind no window selects.
+     *
+     * @param metric what a run records their count as
+     * @param what   which they are, for a sentence: "without 'date'"
+     * @param named  the first few ({@value #NAMED}), as their id and cursor value
+     */
+    public record Unselectable(String metric, String what, long count, List<String> named) {
+
+        public Unselectable {
+            named = List.copyOf(named);
+        }
+
+        /** "db.c: no window selects the 3 document(s) without 'date', so they are never loaded: a, b, c" */
+        public String sentence(String source) {
+            return source + ": no window selects the " + count + " document(s) " + what + ", so they are never loaded: "
+                    + String.join(", ", named) + (count > named.size() ? ", …" : "");
+        }
     }
 
-    private static void report(MongoCollection<Document> collection, Bson filter, String metric, String cursor, String what,
-                               String source, TaskContext context) {
+    /** Each kind of unselectable document, counted, with the first few named: three counts on the cursor index. */
+    public static List<Unselectable> find(MongoCollection<Document> collection, String cursor) {
+        Bson notDate = Filters.or(NOT_DATES.stream().map(type -> Filters.type(cursor, type)).toList());
+        Bson outOfRange = Filters.or(Filters.lt(cursor, FIRST_DATE), Filters.gte(cursor, AFTER_LAST_DATE));
+        return List.of(
+                find(collection, Filters.eq(cursor, null), WITHOUT_CURSOR, cursor, "without '" + cursor + "'"),
+                find(collection, notDate, CURSOR_NOT_DATE, cursor, "whose '" + cursor + "' is not a date"),
+                find(collection, outOfRange, CURSOR_OUT_OF_RANGE, cursor, "whose '" + cursor + "' is before the year 1 or after 9999"));
+    }
+
+    /** Records each count and notes the first documents of each kind there are. */
+    static void report(MongoCollection<Document> collection, String cursor, String source, TaskContext context) {
+        for (Unselectable kind : find(collection, cursor)) {
+            context.record(kind.metric(), kind.count());
+            if (kind.count() > 0) {
+                context.note(kind.sentence(source));
+            }
+        }
+    }
+
+    private static Unselectable find(MongoCollection<Document> collection, Bson filter, String metric, String cursor, String what) {
         long count = collection.countDocuments(filter);
-        context.record(metric, count);
-        if (count == 0) {
-            return;
-        }
         List<String> named = new ArrayList<>();
-        for (Document document : collection.find(filter).projection(Projections.include(cursor)).limit(NAMED)) {
-            Object value = document.get(cursor);
-            named.add(BsonText.of(document.get("_id")) + (value == null ? "" : " (" + cursor + ": " + BsonText.json(value) + ")"));
+        if (count > 0) {
+            for (Document document : collection.find(filter).projection(Projections.include(cursor)).limit(NAMED)) {
+                Object value = document.get(cursor);
+                named.add(BsonText.of(document.get("_id")) + (value == null ? "" : " (" + cursor + ": " + BsonText.json(value) + ")"));
+            }
         }
-        context.note(source + ": no window selects the " + count + " document(s) " + what + ", so they are never loaded: "
-                + String.join(", ", named) + (count > named.size() ? ", …" : ""));
+        return new Unselectable(metric, what, count, named);
     }
 }

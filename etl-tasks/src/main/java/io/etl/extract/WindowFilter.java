@@ -12,9 +12,9 @@ import com.mongodb.BasicDBObject;
  * The query that selects a window: {@code {cursor: {$gte: lower, $lt: upper}}}. The same object serves the count
  * and mongo-hadoop's {@code mongo.input.query}, so both read exactly the same documents.
  */
-record WindowFilter(String cursorField, Window window) {
+public record WindowFilter(String cursorField, Window window) {
 
-    BasicDBObject query() {
+    public BasicDBObject query() {
         return new BasicDBObject(cursorField,
                 new BasicDBObject("$gte", date(window.lower())).append("$lt", date(window.upper())));
     }

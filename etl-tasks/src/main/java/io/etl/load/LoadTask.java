@@ -5,6 +5,7 @@ import io.etl.extract.ExtractCounts;
 import io.etl.extract.ExtractTask;
 import io.etl.lake.LakeDirectory;
 import io.etl.parameter.Parameter;
+import io.etl.parameter.ParameterException;
 import io.etl.parameter.ParameterValues;
 import io.etl.reject.Reject;
 import io.etl.reject.RejectDocuments;
@@ -19,6 +20,7 @@ import io.etl.transform.TransformCounts;
 import io.etl.transform.TransformTask;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.LoadMarker;
+import io.etl.warehouse.LoadMode;
 import io.etl.warehouse.LoadResult;
 import io.etl.warehouse.PostgresCopy;
 import io.etl.warehouse.RedshiftCopy;
@@ -42,6 +44,8 @@ public final class LoadTask extends WindowTask {
 
     public static final Parameter<Boolean> FULL_REFRESH = Parameter.flag("full-refresh")
             .describedAs("replace the whole table with this window's rows");
+    public static final Parameter<Boolean> DELETE_MISSING = Parameter.flag("delete-missing")
+            .describedAs("delete the window's rows whose documents are gone from the source");
     public static final String IAM_ROLE = "warehouse.iam.role";
     public static final String COPY_OPTIONS = "warehouse.copy.options";
 
@@ -50,6 +54,9 @@ public final class LoadTask extends WindowTask {
     private LoadTask(Definition definition, ParameterValues values) {
         super(definition.type, values);
         this.definition = definition;
+        if (get(FULL_REFRESH) && get(DELETE_MISSING)) {
+            throw new ParameterException("--full-refresh replaces every row: it takes no --delete-missing");
+        }
     }
 
     /** The load of one ETL: family {@code <name>_load}. */
@@ -87,14 +94,21 @@ public final class LoadTask extends WindowTask {
         Warehouse warehouse = definition.environment.warehouse();
         List<String> parts = transformed.parts().stream().map(transformed::file).toList();
         context.progress("load", 0, marker.rowsTransformed());
-        LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed), parts, get(FULL_REFRESH), rejects);
+        LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed), parts, mode(), rejects);
         context.progress("load", result.rowsLoaded(), marker.rowsTransformed());
         context.record("rows_loaded", result.rowsLoaded());
         context.record("rows_new", result.rowsNew());
         context.record("rows_replaced", result.rowsReplaced());
         context.record("rows_rejected", rejects.size());
+        if (get(DELETE_MISSING)) {
+            context.record("rows_deleted", result.rowsDeleted());
+        }
         rejects.stream().limit(RejectSummary.LISTED).forEach(reject -> context.note("rejected " + reject.documentId() + ": "
                 + reject.cause() + (reject.value() == null ? "" : " (value: " + reject.value() + ")")));
+    }
+
+    private LoadMode mode() {
+        return get(FULL_REFRESH) ? LoadMode.REPLACE_ALL : get(DELETE_MISSING) ? LoadMode.MERGE_DELETING_MISSING : LoadMode.MERGE;
     }
 
     /**
@@ -164,7 +178,7 @@ public final class LoadTask extends WindowTask {
             this.type = TaskType.of(spec.name() + "_load", "Loads one window of " + spec.name() + " into the warehouse, exactly once",
                     values -> new LoadTask(this, values),
                     WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, FULL_REFRESH,
-                    ExtractTask.ALLOW_UNINDEXED);
+                    DELETE_MISSING, ExtractTask.ALLOW_UNINDEXED);
         }
     }
 }

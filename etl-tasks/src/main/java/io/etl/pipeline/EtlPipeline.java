@@ -1,5 +1,7 @@
 package io.etl.pipeline;
 
+import io.etl.audit.EtlAudit;
+import io.etl.audit.RepairRun;
 import io.etl.environment.EtlEnvironment;
 import io.etl.extract.ExtractTask;
 import io.etl.load.EtlRun;
@@ -15,23 +17,27 @@ import java.util.function.Function;
 
 /**
  * The task types of one ETL, each stage requiring the one before: {@code <name>_extract}, {@code <name>_transform},
- * {@code <name>_load}, and {@code <name>} itself, which picks the window (incremental, backfill or full refresh).
- *
- * @param scriptParameters the ETL's own parameters for its Pig script
+ * {@code <name>_load}, and {@code <name>} itself, which picks the window (incremental, backfill or full refresh); its
+ * audit, and {@code <name>_repair}, which reloads the buckets an audit finds different.
  */
 public record EtlPipeline(TaskType<ExtractTask> extract, TaskType<TransformTask> transform, TaskType<LoadTask> load,
-                          TaskType<EtlRun> run) {
+                          TaskType<EtlRun> run, EtlAudit audit, TaskType<RepairRun> repair) {
 
-    /** @param table the warehouse table, given the schema it lives in */
+    /**
+     * @param scriptParameters the ETL's own parameters for its Pig script
+     * @param table            the warehouse table, given the schema it lives in
+     */
     public static EtlPipeline of(EtlSpec spec, Map<String, String> scriptParameters, Function<String, Table> table,
                                  EtlEnvironment environment) {
         TaskType<ExtractTask> extract = ExtractTask.type(spec, environment);
         TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, table, extract, environment);
         TaskType<LoadTask> load = LoadTask.type(spec, table, transform, environment);
-        return new EtlPipeline(extract, transform, load, EtlRun.type(spec, table, load, environment));
+        EtlAudit audit = new EtlAudit(spec, table.apply(environment.schema()), environment);
+        return new EtlPipeline(extract, transform, load, EtlRun.type(spec, table, load, environment), audit,
+                RepairRun.type(spec, audit, load, environment));
     }
 
     public List<TaskType<?>> types() {
-        return List.of(run, extract, transform, load);
+        return List.of(run, extract, transform, load, repair);
     }
 }

@@ -1,5 +1,6 @@
 package io.etl.reject;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,9 +16,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param reason     what is wrong, without the value, so that rejects group by it
  * @param value      the start of the offending value ({@value #VALUE_EXCERPT} characters at most)
  * @param document   the fields the ETL reads of the document, as JSON; null when it could not be found
+ * @param cursor     the document's cursor value, which puts it in an audit's bucket; null when it could not be found
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Reject(String documentId, String field, String reason, String value, String document) {
+public record Reject(String documentId, String field, String reason, String value, String document, Instant cursor) {
 
     public static final int VALUE_EXCERPT = 120;
 
@@ -41,7 +43,7 @@ public record Reject(String documentId, String field, String reason, String valu
         return field + ": " + reason;
     }
 
-    public Reject withDocument(String document) {
-        return new Reject(documentId, field, reason, value, document);
+    public Reject withDocument(String document, Instant cursor) {
+        return new Reject(documentId, field, reason, value, document, cursor);
     }
 }

@@ -8,6 +8,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Gives each reject the document it stands for, as the extract read it: the ETL's fields, path to value, as JSON.
- * One pass over the window's extract, keeping only the documents of the rejects.
+ * Gives each reject the document it stands for, as the extract read it: the ETL's fields, path to value, as JSON,
+ * and its cursor value. One pass over the window's extract, keeping only the documents of the rejects.
  */
 public final class RejectDocuments {
 
@@ -28,22 +30,39 @@ public final class RejectDocuments {
     private RejectDocuments() {
     }
 
+    private record Found(String document, Instant cursor) {
+    }
+
     public static List<Reject> attach(List<Reject> rejects, LakeDirectory extract, EtlSpec spec) throws IOException {
         Set<String> ids = new HashSet<>();
         rejects.stream().map(Reject::documentId).forEach(ids::add);
         ids.remove(null);
-        Map<String, String> documents = new HashMap<>();
+        Map<String, Found> documents = new HashMap<>();
         if (!ids.isEmpty()) {
             for (String part : extract.parts()) {
                 read(extract, part, spec, ids, documents);
             }
         }
-        return rejects.stream().map(reject -> reject.withDocument(documents.get(reject.documentId()))).toList();
+        return rejects.stream().map(reject -> {
+            Found found = documents.get(reject.documentId());
+            return found == null ? reject : reject.withDocument(found.document(), found.cursor());
+        }).toList();
     }
 
-    private static void read(LakeDirectory extract, String part, EtlSpec spec, Set<String> ids, Map<String, String> documents)
+    /** The cursor as the extract writes a date ({@code 2026-10-15T12:00:00.000Z}); a value it rejected has none. */
+    private static Instant cursor(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    /** Fills {@code documents} with the document of each id of {@code ids} found. */
+    private static void read(LakeDirectory extract, String part, EtlSpec spec, Set<String> ids, Map<String, Found> documents)
             throws IOException {
         int key = spec.keyIndex();
+        int cursor = spec.cursorIndex();
         List<String> paths = spec.paths();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(extract.lake().open(extract.file(part)),
                 StandardCharsets.UTF_8))) {
@@ -55,7 +74,7 @@ public final class RejectDocuments {
                     for (int i = 0; i < paths.size(); i++) {
                         document.put(paths.get(i), values.get(i));
                     }
-                    documents.put(id, document.toString());
+                    documents.put(id, new Found(document.toString(), cursor(values.get(cursor))));
                 }
             }
         }

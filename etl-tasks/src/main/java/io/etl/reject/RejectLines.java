@@ -40,6 +40,6 @@ public final class RejectLines {
         if (values.size() != 4) {
             throw new IllegalArgumentException("a reject line has " + values.size() + " fields, not 4: " + line);
         }
-        return new Reject(values.get(0), values.get(1), values.get(2), values.get(3), null);
+        return new Reject(values.get(0), values.get(1), values.get(2), values.get(3), null, null);
     }
 }

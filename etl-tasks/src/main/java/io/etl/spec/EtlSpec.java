@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * warehouse table) derive from it, so a new ETL is a spec, a Pig script and a few lines.
  *
  * @param name        the ETL's name: its task families, its folder in the lake and its Pig script are named after it
- * @param cursorField a date field, indexed, that only grows as documents are written
+ * @param cursorField the path of a date field, indexed, that only grows as documents are written; one of {@code fields}
  * @param keyField    the path of the field that identifies a document; one of {@code fields}
  */
 public record EtlSpec(String name, String collection, String cursorField, String keyField, List<Field> fields) {
@@ -30,6 +30,9 @@ public record EtlSpec(String name, String collection, String cursorField, String
         if (fields.stream().noneMatch(f -> f.path().equals(keyField))) {
             throw new IllegalArgumentException("ETL " + name + ": key field '" + keyField + "' is not one of its fields");
         }
+        if (fields.stream().noneMatch(f -> f.path().equals(cursorField))) {
+            throw new IllegalArgumentException("ETL " + name + ": cursor field '" + cursorField + "' is not one of its fields");
+        }
         Set<String> columns = new HashSet<>();
         for (Field field : fields) {
             if (!columns.add(field.column())) {
@@ -45,6 +48,16 @@ public record EtlSpec(String name, String collection, String cursorField, String
     /** The position of the key among the fields. */
     public int keyIndex() {
         return paths().indexOf(keyField);
+    }
+
+    /** The position of the cursor among the fields. */
+    public int cursorIndex() {
+        return paths().indexOf(cursorField);
+    }
+
+    /** The key's field. */
+    public Field key() {
+        return fields.get(keyIndex());
     }
 
     /** The field paths, in column order. */

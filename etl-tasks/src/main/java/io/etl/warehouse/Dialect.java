@@ -20,6 +20,11 @@ public enum Dialect {
         public int varcharLength(String value) {
             return value.codePointCount(0, value.length());
         }
+
+        @Override
+        String binaryOrder(String text) {
+            return text + " COLLATE \"C\"";
+        }
     },
 
     /** Redshift: informational keys, DISTKEY/SORTKEY, temporary tables that live as long as the session. */
@@ -58,6 +63,11 @@ public enum Dialect {
             }
             return bytes;
         }
+
+        @Override
+        String binaryOrder(String text) {
+            return text; // Redshift compares texts by their bytes
+        }
     };
 
     /** What follows the column list of CREATE TABLE. */
@@ -65,6 +75,9 @@ public enum Dialect {
 
     /** A session-private table shaped like {@code like}, gone when the transaction (or session) ends. */
     abstract String temporaryTable(String name, Table like);
+
+    /** An ORDER BY term that sorts a text by its UTF-8 bytes, as MongoDB sorts strings. */
+    abstract String binaryOrder(String text);
 
     /** The length of a text as {@code VARCHAR(n)} counts it: characters in PostgreSQL, UTF-8 bytes in Redshift. */
     public abstract int varcharLength(String value);

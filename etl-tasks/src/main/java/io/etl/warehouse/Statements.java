@@ -16,6 +16,8 @@ public final class Statements {
     public static final int REJECTED_DOCUMENT_LENGTH = SqlType.MAX_VARCHAR;
     /** The longest text it keeps of a document id, a field, a reason or a value. */
     public static final int REJECT_TEXT_LENGTH = 1024;
+    /** The rejects' column of the document's cursor value, which an audit counts by; tables made before it lack it. */
+    public static final String REJECT_CURSOR = "document_cursor";
 
     private final Dialect dialect;
     private final Table table;
@@ -76,6 +78,69 @@ public final class Statements {
         return "SELECT MAX(" + Identifiers.quote(table.cursor()) + ") FROM " + table.qualified();
     }
 
+    public String minCursor() {
+        return "SELECT MIN(" + Identifiers.quote(table.cursor()) + ") FROM " + table.qualified();
+    }
+
+    /**
+     * The rows of a window ({@code lower}, {@code upper}) whose key is not in staging: rows whose documents are gone
+     * from the source, when staging holds a complete reading of the window.
+     */
+    public String deleteMissing() {
+        String key = Identifiers.quote(table.key());
+        return "DELETE FROM " + table.qualified() + " WHERE " + inRange(table.qualified() + "." + Identifiers.quote(table.cursor()))
+                + " AND NOT EXISTS (SELECT 1 FROM " + Identifiers.quote(staging) + " WHERE " + Identifiers.quote(staging) + "." + key
+                + " = " + table.qualified() + "." + key + ")";
+    }
+
+    /** The table's rows per bucket of the cursor in a range ({@code lower}, {@code upper}): bucket start, count. */
+    public String rowsByBucket(String unit) {
+        String cursor = Identifiers.quote(table.cursor());
+        return "SELECT DATE_TRUNC('" + unit + "', " + cursor + "), COUNT(*) FROM " + table.qualified()
+                + " WHERE " + inRange(cursor) + " GROUP BY 1";
+    }
+
+    /**
+     * The documents of one ETL ({@code etl}) rejected per bucket of their cursor in a range ({@code lower},
+     * {@code upper}), less those the table holds (loaded since, or by an earlier version of the document).
+     */
+    public String rejectsByBucket(String unit) {
+        String cursor = "r." + Identifiers.quote(REJECT_CURSOR);
+        return "SELECT DATE_TRUNC('" + unit + "', " + cursor + "), COUNT(DISTINCT r.\"document_id\") FROM " + rejects() + " r"
+                + " WHERE r.\"etl\" = ? AND " + inRange(cursor) + " AND NOT EXISTS (SELECT 1 FROM " + table.qualified() + " t WHERE "
+                + keyText("t") + " = r.\"document_id\") GROUP BY 1";
+    }
+
+    /** Rejects of one ETL ({@code etl}) with no cursor value: written before the column was, or of a broken document. */
+    public String rejectsWithoutCursor() {
+        return "SELECT COUNT(*) FROM " + rejects() + " WHERE \"etl\" = ? AND " + Identifiers.quote(REJECT_CURSOR) + " IS NULL";
+    }
+
+    /** The distinct ids of one ETL's ({@code etl}) rejects whose cursor is in a range ({@code lower}, {@code upper}). */
+    public String rejectedIdsIn() {
+        return "SELECT DISTINCT \"document_id\" FROM " + rejects() + " WHERE \"etl\" = ? AND "
+                + inRange(Identifiers.quote(REJECT_CURSOR)) + " AND \"document_id\" IS NOT NULL";
+    }
+
+    /**
+     * The keys, as text, of the rows whose cursor is in a range ({@code lower}, {@code upper}), in the order MongoDB
+     * sorts them: by value for a number, by bytes for a text.
+     */
+    public String keysIn() {
+        String key = Identifiers.quote(table.key());
+        boolean text = table.column(table.key()).type().kind() == SqlType.Kind.VARCHAR;
+        return "SELECT " + keyText(null) + " FROM " + table.qualified() + " WHERE " + inRange(Identifiers.quote(table.cursor()))
+                + " ORDER BY " + (text ? dialect.binaryOrder(key) : key);
+    }
+
+    private String keyText(String alias) {
+        return "CAST(" + (alias == null ? "" : alias + ".") + Identifiers.quote(table.key()) + " AS VARCHAR(" + REJECT_TEXT_LENGTH + "))";
+    }
+
+    private static String inRange(String column) {
+        return column + " >= ? AND " + column + " < ?";
+    }
+
     public String count() {
         return "SELECT COUNT(*) FROM " + table.qualified();
     }
@@ -129,12 +194,22 @@ public final class Statements {
                 + "\"etl\" VARCHAR(127) NOT NULL, \"window_lower\" TIMESTAMP NOT NULL, \"window_upper\" TIMESTAMP NOT NULL, "
                 + "\"document_id\" " + text + ", \"field\" " + text + ", \"reason\" " + text + ", \"value\" " + text + ", "
                 + "\"document\" VARCHAR(" + REJECTED_DOCUMENT_LENGTH + "), \"run_id\" VARCHAR(64) NOT NULL, "
-                + "\"rejected_at\" TIMESTAMP NOT NULL)";
+                + "\"rejected_at\" TIMESTAMP NOT NULL, " + Identifiers.quote(REJECT_CURSOR) + " TIMESTAMP)";
     }
 
-    /** The rejects of one window ({@code etl}, {@code window_lower}, {@code window_upper}): a reload replaces them. */
+    /** Gives a rejects table made before {@value #REJECT_CURSOR} existed that column. */
+    public String addRejectCursor() {
+        return "ALTER TABLE " + rejects() + " ADD COLUMN " + Identifiers.quote(REJECT_CURSOR) + " TIMESTAMP";
+    }
+
+    /**
+     * The rejects a load of a window replaces ({@code etl}, {@code window_lower}, {@code window_upper}, then the window
+     * again for the cursor): those of the same window, and those of any other window whose documents are in it (a
+     * repair reloads a bucket of an earlier, larger window).
+     */
     public String deleteWindowRejects() {
-        return "DELETE FROM " + rejects() + " WHERE \"etl\" = ? AND \"window_lower\" = ? AND \"window_upper\" = ?";
+        return "DELETE FROM " + rejects() + " WHERE \"etl\" = ? AND ((\"window_lower\" = ? AND \"window_upper\" = ?) OR ("
+                + inRange(Identifiers.quote(REJECT_CURSOR)) + "))";
     }
 
     /** The earlier rejects of the documents staging now loads ({@code etl}): a document is loaded or rejected, not both. */
@@ -149,11 +224,11 @@ public final class Statements {
         return "DELETE FROM " + rejects() + " WHERE \"etl\" = ?";
     }
 
-    /** {@code rows} rejects at once, ten parameters each. */
+    /** {@code rows} rejects at once, eleven parameters each. */
     public String insertRejects(int rows) {
-        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         return "INSERT INTO " + rejects() + " (\"etl\", \"window_lower\", \"window_upper\", \"document_id\", \"field\", "
-                + "\"reason\", \"value\", \"document\", \"run_id\", \"rejected_at\") VALUES "
+                + "\"reason\", \"value\", \"document\", \"run_id\", \"rejected_at\", " + Identifiers.quote(REJECT_CURSOR) + ") VALUES "
                 + String.join(", ", java.util.Collections.nCopies(rows, row));
     }
 

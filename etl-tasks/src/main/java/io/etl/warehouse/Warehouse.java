@@ -7,6 +7,7 @@ import io.etl.reject.Reject;
 import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
 import io.etl.tsv.Tsv;
+import io.etl.window.Bucketing;
 import io.etl.window.Window;
 
 import java.io.IOException;
@@ -25,9 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
 
 /**
@@ -48,6 +53,8 @@ public final class Warehouse implements AutoCloseable {
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     /** Rejects written by one INSERT: few statements, each well under the warehouses' statement size limits. */
     private static final int REJECTS_PER_INSERT = 100;
+    /** Keys an audit's comparison fetches at a time. */
+    private static final int KEYS_PER_FETCH = 10_000;
 
     private final Dialect dialect;
     private final String url;
@@ -204,15 +211,18 @@ public final class Warehouse implements AutoCloseable {
     /**
      * Loads one window in one transaction: the table, the marker table and the rejects table are created if missing,
      * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
-     * deleted (every row, for a full refresh), the staging rows inserted, the window's rejects replaced by
+     * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
+     * {@link LoadMode#MERGE_DELETING_MISSING}), the staging rows inserted, the window's rejects replaced by
      * {@code rejects} (and the earlier rejects of the documents now loaded removed), and the marker written. Nothing
      * of it is visible until the commit; on any failure nothing of it remains.
      */
-    public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, boolean fullRefresh,
+    public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, LoadMode mode,
                            List<Reject> rejects) throws SQLException, IOException, PermanentFailure {
         long expected = marker.rowsTransformed();
         Statements sql = new Statements(dialect, table);
+        boolean replaceAll = mode == LoadMode.REPLACE_ALL;
         try (Connection connection = connect()) {
+            addRejectCursor(connection, sql);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql.createSchema());
@@ -225,23 +235,156 @@ public final class Warehouse implements AutoCloseable {
                     throw new PermanentFailure("the COPY into " + table.qualified() + " read " + loaded
                             + " rows but the transform wrote " + expected);
                 }
-                long replaced = statement.executeUpdate(fullRefresh ? sql.deleteAll() : sql.deleteReplaced());
+                long deleted = mode == LoadMode.MERGE_DELETING_MISSING ? deleteMissing(connection, sql, marker.window()) : 0;
+                long replaced = statement.executeUpdate(replaceAll ? sql.deleteAll() : sql.deleteReplaced());
                 long inserted = statement.executeUpdate(sql.insertFromStaging());
                 if (inserted != loaded) {
                     throw new PermanentFailure("staging held " + loaded + " rows but " + inserted + " were inserted into " + table.qualified());
                 }
-                if (fullRefresh) {
+                if (replaceAll) {
                     forget(connection, sql.deleteMarkers(), marker.etl());
                 }
-                replaceRejects(connection, sql, marker, rejects, fullRefresh);
+                replaceRejects(connection, sql, marker, rejects, replaceAll);
                 writeMarker(connection, sql, marker, loaded, Math.max(0, loaded - replaced));
                 connection.commit();
-                return new LoadResult(loaded, replaced);
+                return new LoadResult(loaded, replaced, deleted);
             } catch (SQLException | IOException | PermanentFailure | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
             }
         }
+    }
+
+    private static long deleteMissing(Connection connection, Statements sql, Window window) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql.deleteMissing())) {
+            setRange(delete, 1, window);
+            return delete.executeUpdate();
+        }
+    }
+
+    /**
+     * A rejects table made by an earlier version gains the cursor column, on its own before the load's transaction
+     * (Redshift does not alter a table inside one); both warehouses add a nullable column without rewriting rows.
+     */
+    private static void addRejectCursor(Connection connection, Statements sql) throws SQLException {
+        if (exists(connection, sql.table().schema(), Statements.REJECTS)
+                && !hasColumn(connection, sql.table().schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
+            try (Statement alter = connection.createStatement()) {
+                alter.execute(sql.addRejectCursor());
+            }
+        }
+    }
+
+    /** The oldest cursor value loaded, or empty when the table does not exist or has no rows. */
+    public Optional<Instant> minCursor(Table table) throws SQLException, PermanentFailure {
+        try (Connection connection = connect()) {
+            if (!exists(connection, table.schema(), table.name())) {
+                return Optional.empty();
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet min = statement.executeQuery(new Statements(dialect, table).minCursor())) {
+                min.next();
+                return Optional.ofNullable(min.getTimestamp(1, UTC)).map(Timestamp::toInstant);
+            }
+        }
+    }
+
+    /** The table's rows and the ETL's rejects per bucket of the cursor in {@code range}: two grouped queries. */
+    public BucketedCounts countsByBucket(Table table, String etl, Bucketing bucketing, Window range)
+            throws SQLException, PermanentFailure {
+        Statements sql = new Statements(dialect, table);
+        try (Connection connection = connect()) {
+            if (!exists(connection, table.schema(), table.name())) {
+                return new BucketedCounts(Map.of(), Map.of(), 0);
+            }
+            Map<Instant, Long> rows = byBucket(connection, sql.rowsByBucket(bucketing.sqlUnit()), Optional.empty(), range);
+            if (!exists(connection, table.schema(), Statements.REJECTS)
+                    || !hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
+                return new BucketedCounts(rows, Map.of(), 0);
+            }
+            Map<Instant, Long> rejected = byBucket(connection, sql.rejectsByBucket(bucketing.sqlUnit()), Optional.of(etl), range);
+            try (PreparedStatement select = connection.prepareStatement(sql.rejectsWithoutCursor())) {
+                select.setString(1, etl);
+                try (ResultSet count = select.executeQuery()) {
+                    count.next();
+                    return new BucketedCounts(rows, rejected, count.getLong(1));
+                }
+            }
+        }
+    }
+
+    private static Map<Instant, Long> byBucket(Connection connection, String query, Optional<String> etl, Window range)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            int next = 1;
+            if (etl.isPresent()) {
+                select.setString(next++, etl.get());
+            }
+            setRange(select, next, range);
+            Map<Instant, Long> counts = new HashMap<>();
+            try (ResultSet buckets = select.executeQuery()) {
+                while (buckets.next()) {
+                    counts.put(buckets.getTimestamp(1, UTC).toInstant(), buckets.getLong(2));
+                }
+            }
+            return counts;
+        }
+    }
+
+    /** Told each key in turn; answers whether to go on. */
+    @FunctionalInterface
+    public interface KeyVisitor {
+        boolean accept(String key) throws Exception;
+    }
+
+    /**
+     * Tells {@code visitor} the key, as text, of each row whose cursor is in {@code window}, in MongoDB's order
+     * ({@link Statements#keysIn()}), fetched a batch at a time so that memory does not grow with the table.
+     */
+    public void forEachKey(Table table, Window window, KeyVisitor visitor) throws Exception {
+        try (Connection connection = connect()) {
+            if (!exists(connection, table.schema(), table.name())) {
+                return;
+            }
+            connection.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
+            try (PreparedStatement select = connection.prepareStatement(new Statements(dialect, table).keysIn())) {
+                select.setFetchSize(KEYS_PER_FETCH);
+                setRange(select, 1, window);
+                try (ResultSet keys = select.executeQuery()) {
+                    while (keys.next() && visitor.accept(keys.getString(1))) {
+                        // the visitor decides when to stop
+                    }
+                }
+            } finally {
+                rollbackQuietly(connection);
+            }
+        }
+    }
+
+    /** The ids of the ETL's rejects whose cursor is in {@code window}: few, as a window loads only under the reject limit. */
+    public Set<String> rejectedIdsIn(Table table, String etl, Window window) throws SQLException, PermanentFailure {
+        try (Connection connection = connect()) {
+            if (!exists(connection, table.schema(), Statements.REJECTS)
+                    || !hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
+                return Set.of();
+            }
+            try (PreparedStatement select = connection.prepareStatement(new Statements(dialect, table).rejectedIdsIn())) {
+                select.setString(1, etl);
+                setRange(select, 2, window);
+                Set<String> ids = new HashSet<>();
+                try (ResultSet found = select.executeQuery()) {
+                    while (found.next()) {
+                        ids.add(found.getString(1));
+                    }
+                }
+                return ids;
+            }
+        }
+    }
+
+    private static void setRange(PreparedStatement statement, int first, Window window) throws SQLException {
+        statement.setTimestamp(first, Timestamp.from(window.lower()), UTC);
+        statement.setTimestamp(first + 1, Timestamp.from(window.upper()), UTC);
     }
 
     private static void forget(Connection connection, String delete, String etl) throws SQLException {
@@ -252,14 +395,14 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private void replaceRejects(Connection connection, Statements sql, LoadMarker marker, List<Reject> rejects,
-                                boolean fullRefresh) throws SQLException {
-        if (fullRefresh) {
+                                boolean replaceAll) throws SQLException {
+        if (replaceAll) {
             forget(connection, sql.deleteAllRejects(), marker.etl());
         } else {
             try (PreparedStatement window = connection.prepareStatement(sql.deleteWindowRejects())) {
                 window.setString(1, marker.etl());
-                window.setTimestamp(2, Timestamp.from(marker.window().lower()), UTC);
-                window.setTimestamp(3, Timestamp.from(marker.window().upper()), UTC);
+                setRange(window, 2, marker.window());
+                setRange(window, 4, marker.window());
                 window.executeUpdate();
             }
             forget(connection, sql.deleteLoadedRejects(), marker.etl());
@@ -280,6 +423,7 @@ public final class Warehouse implements AutoCloseable {
                     insert.setString(++p, text(reject.document(), Statements.REJECTED_DOCUMENT_LENGTH));
                     insert.setString(++p, marker.runId());
                     insert.setTimestamp(++p, now, UTC);
+                    insert.setTimestamp(++p, reject.cursor() == null ? null : Timestamp.from(reject.cursor()), UTC);
                 }
                 insert.executeUpdate();
             }
@@ -305,6 +449,18 @@ public final class Warehouse implements AutoCloseable {
             insert.setLong(10, fresh);
             insert.setTimestamp(11, Timestamp.from(clock.instant()), UTC);
             insert.executeUpdate();
+        }
+    }
+
+    private static boolean hasColumn(Connection connection, String schema, String table, String column) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement("SELECT 1 FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
+            find.setString(1, schema);
+            find.setString(2, table);
+            find.setString(3, column);
+            try (ResultSet found = find.executeQuery()) {
+                return found.next();
+            }
         }
     }
 

@@ -83,13 +83,13 @@ class RedshiftDialectTest {
         };
 
         LoadResult first = redshift.load(TABLE, new LoadMarker("page_views", window, "run-1", 2, 2, 2, 0),
-                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), false, List.of());
+                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), LoadMode.MERGE, List.of());
         LoadResult again = redshift.load(TABLE, new LoadMarker("page_views", window, "run-2", 2, 2, 2, 0),
-                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), false, List.of());
+                insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), LoadMode.MERGE, List.of());
 
         assertEquals(Dialect.REDSHIFT, redshift.dialect());
-        assertEquals(new LoadResult(2, 0), first);
-        assertEquals(new LoadResult(2, 2), again);
+        assertEquals(new LoadResult(2, 0, 0), first);
+        assertEquals(new LoadResult(2, 2, 0), again);
         assertEquals(2, redshift.count(TABLE), "the merge replaced the rows: none duplicated");
         assertEquals(Optional.of(Instant.parse("2026-03-01T12:00:00Z")), redshift.maxCursor(TABLE));
         assertTrue(redshift.loaded(TABLE, "page_views", window));
@@ -116,7 +116,7 @@ class RedshiftDialectTest {
                     new LoadMarker("page_views", Window.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z")),
                             "run-1", 2, 2, 2, 0),
                     new RedshiftCopy(lake, "page_views/w/load/manifest.json", "arn:aws:iam::1:role/r", RedshiftCopy.DEFAULT_OPTIONS),
-                    List.of("page_views/w/transform/part-m-00000"), false, List.of()));
+                    List.of("page_views/w/transform/part-m-00000"), LoadMode.MERGE, List.of()));
 
             assertEquals("the warehouse refused " + part + " line 2, column viewed_at, document id 'b': "
                     + "Invalid timestamp format or value [YYYY-MM-DD HH24:MI:SS] (value: 'not a time')", refused.getMessage());
@@ -138,14 +138,14 @@ class RedshiftDialectTest {
         Window window = Window.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"));
         Window later = Window.of(Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z"));
         String document = "{\"_id\":\"r1\",\"path\":\"" + "é".repeat(40_000) + "\"}";
-        List<Reject> rejects = List.of(new Reject("r1", "path", "longer than VARCHAR(256): 40000 bytes", "éé…", document),
-                new Reject("r2", "viewed_at", "the key is missing", null, null));
+        List<Reject> rejects = List.of(new Reject("r1", "path", "longer than VARCHAR(256): 40000 bytes", "éé…", document, null),
+                new Reject("r2", "viewed_at", "the key is missing", null, null, null));
 
-        redshift.load(table, new LoadMarker("page_views", window, "run-1", 3, 3, 1, 2), inserting("a"), List.of("a"), false, rejects);
-        redshift.load(table, new LoadMarker("page_views", window, "run-2", 3, 3, 1, 2), inserting("a"), List.of("a"), false,
+        redshift.load(table, new LoadMarker("page_views", window, "run-1", 3, 3, 1, 2), inserting("a"), List.of("a"), LoadMode.MERGE, rejects);
+        redshift.load(table, new LoadMarker("page_views", window, "run-2", 3, 3, 1, 2), inserting("a"), List.of("a"), LoadMode.MERGE,
                 rejects.subList(0, 1));
         List<String> afterReload = rejects(redshift);
-        redshift.load(table, new LoadMarker("page_views", later, "run-3", 1, 1, 1, 0), inserting("r1"), List.of("r1"), false, List.of());
+        redshift.load(table, new LoadMarker("page_views", later, "run-3", 1, 1, 1, 0), inserting("r1"), List.of("r1"), LoadMode.MERGE, List.of());
 
         // 20 bytes of JSON before the two-byte characters: 20 + 2 × 32,757 is the most of them 65,535 bytes hold
         assertEquals(List.of("r1|path|run-2|65534"), afterReload, "the reload replaced the window's rejects; the document is cut to "

@@ -1,8 +1,10 @@
 package io.etl.warehouse;
 
 import io.etl.lake.LocalLake;
+import io.etl.reject.Reject;
 import io.etl.task.PermanentFailure;
 import io.etl.testing.TestSettings;
+import io.etl.window.Bucketing;
 import io.etl.window.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,9 +97,9 @@ class WarehouseTest {
         List<String> parts = parts("a\tline\\\nbreak, tab\\\there, back\\\\slash\t2026-01-05 10:00:00\n",
                 "b\t\\N\t2026-01-06 11:30:00\n");
 
-        LoadResult result = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake), parts, false, List.of());
+        LoadResult result = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake), parts, LoadMode.MERGE, List.of());
 
-        assertEquals(new LoadResult(2, 0), result);
+        assertEquals(new LoadResult(2, 0, 0), result);
         assertEquals(List.of("a|line\nbreak, tab\there, back\\slash|2026-01-05 10:00:00", "b|null|2026-01-06 11:30:00"), rows());
         assertEquals(Optional.of(Instant.parse("2026-01-06T11:30:00Z")), warehouse.maxCursor(table));
         assertTrue(warehouse.loaded(table, table.name(), JANUARY));
@@ -106,10 +109,10 @@ class WarehouseTest {
     @Test
     void a_second_load_with_overlapping_keys_replaces_the_rows_instead_of_duplicating_them() throws Exception {
         warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake),
-                parts("a\tfirst\t2026-01-05 10:00:00\nb\tfirst\t2026-01-31 23:59:59\n"), false, List.of());
+                parts("a\tfirst\t2026-01-05 10:00:00\nb\tfirst\t2026-01-31 23:59:59\n"), LoadMode.MERGE, List.of());
 
         LoadResult second = warehouse.load(table, marker(FEBRUARY, 2), new PostgresCopy(lake),
-                parts("b\tsecond\t2026-01-31 23:59:59\nc\tsecond\t2026-02-02 00:00:00\n"), false, List.of());
+                parts("b\tsecond\t2026-01-31 23:59:59\nc\tsecond\t2026-02-02 00:00:00\n"), LoadMode.MERGE, List.of());
 
         assertEquals(1, second.rowsNew());
         assertEquals(List.of("a|first|2026-01-05 10:00:00", "b|second|2026-01-31 23:59:59", "c|second|2026-02-02 00:00:00"), rows());
@@ -117,9 +120,9 @@ class WarehouseTest {
 
     @Test
     void a_full_refresh_replaces_every_row() throws Exception {
-        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\told\t2026-01-05 10:00:00\n"), false, List.of());
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\told\t2026-01-05 10:00:00\n"), LoadMode.MERGE, List.of());
 
-        warehouse.load(table, marker(FEBRUARY, 1), new PostgresCopy(lake), parts("z\tnew\t2026-02-05 10:00:00\n"), true, List.of());
+        warehouse.load(table, marker(FEBRUARY, 1), new PostgresCopy(lake), parts("z\tnew\t2026-02-05 10:00:00\n"), LoadMode.REPLACE_ALL, List.of());
 
         assertEquals(List.of("z|new|2026-02-05 10:00:00"), rows());
         assertFalse(warehouse.loaded(table, table.name(), JANUARY), "a full refresh forgets the windows it replaced");
@@ -127,11 +130,11 @@ class WarehouseTest {
 
     @Test
     void a_malformed_file_fails_naming_file_line_and_column_and_leaves_the_table_unchanged() throws Exception {
-        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\tkept\t2026-01-05 10:00:00\n"), false, List.of());
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\tkept\t2026-01-05 10:00:00\n"), LoadMode.MERGE, List.of());
         List<String> bad = parts("b\tfine\t2026-02-05 10:00:00\n", "c\tfine\t2026-02-06 10:00:00\nd\tbroken\tnot a time\n");
 
         LoadException e = assertThrows(LoadException.class,
-                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), bad, false, List.of()));
+                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), bad, LoadMode.MERGE, List.of()));
 
         assertEquals("the warehouse refused " + lakeRoot.resolve("t/part-1") + " line 2, column Happened At, document id 'd': "
                 + "invalid input syntax for type timestamp: \"not a time\"", e.getMessage());
@@ -146,7 +149,7 @@ class WarehouseTest {
                 + "c\tbroken\tnot a time\n");
 
         LoadException e = assertThrows(LoadException.class,
-                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), part, false, List.of()));
+                () -> warehouse.load(table, marker(FEBRUARY, 3), new PostgresCopy(lake), part, LoadMode.MERGE, List.of()));
 
         assertEquals("the warehouse refused " + lakeRoot.resolve("t/part-0") + " line 5, column Happened At, document id 'c': "
                 + "invalid input syntax for type timestamp: \"not a time\"", e.getMessage(), "the third record, on line 5");
@@ -160,7 +163,7 @@ class WarehouseTest {
         };
 
         assertThrows(SQLException.class, () -> warehouse.load(table, marker(JANUARY, 1), copiesThenCrashes,
-                parts("a\tlost\t2026-01-05 10:00:00\n"), false, List.of()));
+                parts("a\tlost\t2026-01-05 10:00:00\n"), LoadMode.MERGE, List.of()));
 
         assertEquals(Optional.empty(), warehouse.maxCursor(table), "not even the table remains");
         assertFalse(warehouse.loaded(table, table.name(), JANUARY));
@@ -169,7 +172,7 @@ class WarehouseTest {
     @Test
     void fewer_rows_than_the_transform_wrote_fails_the_load_before_it_commits() throws Exception {
         PermanentFailure e = assertThrows(PermanentFailure.class, () -> warehouse.load(table, marker(JANUARY, 3),
-                new PostgresCopy(lake), parts("a\tonly\t2026-01-05 10:00:00\n"), false, List.of()));
+                new PostgresCopy(lake), parts("a\tonly\t2026-01-05 10:00:00\n"), LoadMode.MERGE, List.of()));
 
         assertTrue(e.getMessage().endsWith("read 1 rows but the transform wrote 3"), e.getMessage());
         assertFalse(warehouse.loaded(table, table.name(), JANUARY));
@@ -185,5 +188,72 @@ class WarehouseTest {
         assertTrue(unreachable.getMessage().startsWith("cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/postgres: "),
                 unreachable.getMessage());
         assertFalse(unreachable.getMessage().contains("nope"));
+    }
+
+    @Test
+    void deleting_missing_rows_removes_only_the_rows_of_the_window_that_staging_does_not_hold() throws Exception {
+        warehouse.load(table, marker(JANUARY, 3), new PostgresCopy(lake), parts("a\tx\t2026-01-05 10:00:00\n"
+                + "b\tx\t2026-01-06 10:00:00\nc\tx\t2026-01-07 10:00:00\n"), LoadMode.MERGE, List.of());
+        warehouse.load(table, marker(FEBRUARY, 1), new PostgresCopy(lake), parts("d\tx\t2026-02-05 10:00:00\n"), LoadMode.MERGE, List.of());
+
+        LoadResult repair = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake),
+                parts("a\ty\t2026-01-05 10:00:00\nc\ty\t2026-01-07 10:00:00\n"), LoadMode.MERGE_DELETING_MISSING, List.of());
+
+        assertEquals(new LoadResult(2, 2, 1), repair);
+        assertEquals(List.of("a|y|2026-01-05 10:00:00", "c|y|2026-01-07 10:00:00", "d|x|2026-02-05 10:00:00"), rows(),
+                "b, gone from the window, is deleted; d, of another window, stays");
+    }
+
+    @Test
+    void counts_by_bucket_give_rows_and_rejects_not_loaded_in_the_bucket_of_their_cursor() throws Exception {
+        Instant day5 = Instant.parse("2026-01-05T00:00:00Z");
+        Instant day6 = Instant.parse("2026-01-06T00:00:00Z");
+        List<Reject> rejects = List.of(
+                new Reject("r1", "user_id", "not a whole number", "u-17", "{}", Instant.parse("2026-01-06T08:00:00Z")),
+                new Reject("r1", "action", "too long", "x", "{}", Instant.parse("2026-01-06T08:00:00Z")),
+                new Reject("a", "action", "too long", "x", "{}", Instant.parse("2026-01-05T09:00:00Z")));
+        warehouse.load(table, new LoadMarker(table.name(), JANUARY, "run-1", 5, 5, 3, 2), new PostgresCopy(lake),
+                parts("a\tx\t2026-01-05 10:00:00\nb\tx\t2026-01-05 23:59:59\nc\tx\t2026-01-06 00:00:00\n"), LoadMode.MERGE, rejects);
+
+        BucketedCounts counts = warehouse.countsByBucket(table, table.name(), Bucketing.DAY, JANUARY);
+
+        assertEquals(Map.of(day5, 2L, day6, 1L), counts.rows());
+        assertEquals(Map.of(day6, 1L), counts.rejected(), "r1 once for its two problems; a is loaded, so not counted again");
+        assertEquals(0, counts.rejectedWithoutCursor());
+    }
+
+    @Test
+    void a_rejects_table_made_before_rejects_kept_the_cursor_gains_the_column_at_the_next_load() throws Exception {
+        Table other = Table.named(table.name()).schema("old_" + table.name()).column("id", SqlType.varchar(24))
+                .column("select", SqlType.varchar(256)).column("Happened At", SqlType.timestamp()).key("id").cursor("Happened At").build();
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + Identifiers.quote(other.schema()));
+            s.execute("CREATE TABLE " + Identifiers.quote(other.schema()) + ".etl_rejects (\"etl\" VARCHAR(127) NOT NULL,"
+                    + " \"window_lower\" TIMESTAMP NOT NULL, \"window_upper\" TIMESTAMP NOT NULL, \"document_id\" VARCHAR(1024),"
+                    + " \"field\" VARCHAR(1024), \"reason\" VARCHAR(1024), \"value\" VARCHAR(1024), \"document\" VARCHAR(65535),"
+                    + " \"run_id\" VARCHAR(64) NOT NULL, \"rejected_at\" TIMESTAMP NOT NULL)");
+            s.execute("INSERT INTO " + Identifiers.quote(other.schema()) + ".etl_rejects VALUES ('" + other.name() + "',"
+                    + " '2025-01-01', '2025-02-01', 'old', 'f', 'r', 'v', '{}', 'run-0', '2025-02-01')");
+        }
+
+        warehouse.load(other, new LoadMarker(other.name(), JANUARY, "run-1", 2, 2, 1, 1), new PostgresCopy(lake),
+                parts("a\tx\t2026-01-05 10:00:00\n"), LoadMode.MERGE,
+                List.of(new Reject("r", "f", "bad", "v", "{}", Instant.parse("2026-01-07T00:00:00Z"))));
+
+        BucketedCounts counts = warehouse.countsByBucket(other, other.name(), Bucketing.MONTH, JANUARY);
+        assertEquals(Map.of(JANUARY.lower(), 1L), counts.rows());
+        assertEquals(Map.of(JANUARY.lower(), 1L), counts.rejected());
+        assertEquals(1, counts.rejectedWithoutCursor(), "the reject written before the column has no bucket");
+    }
+
+    @Test
+    void keys_of_a_window_come_in_byte_order() throws Exception {
+        warehouse.load(table, marker(JANUARY, 4), new PostgresCopy(lake), parts("b\tx\t2026-01-05 10:00:00\n"
+                + "B\tx\t2026-01-05 11:00:00\né\tx\t2026-01-06 10:00:00\na\tx\t2026-02-06 10:00:00\n"), LoadMode.MERGE, List.of());
+        List<String> keys = new ArrayList<>();
+
+        warehouse.forEachKey(table, Window.of(JANUARY.lower(), Instant.parse("2026-01-07T00:00:00Z")), keys::add);
+
+        assertEquals(List.of("B", "b", "é"), keys, "upper case before lower, accents after, as MongoDB sorts; a is outside");
     }
 }
