@@ -29,6 +29,13 @@ start_source() {   # documents: the MongoDB source holding them, in its own proc
   started+=($source_pid)
 }
 
+serve_source() {   # documents: start_source, then wait until it serves; sets uri and watched (the source's CPU)
+  start_source "$1"
+  watched=("source:$source_pid")
+  uri="$(await_ready $source_pid "$work/source.log")"
+  echo "source ready: $1 documents"
+}
+
 await_ready() {   # pid log: waits for the process's line `ready …` and prints what follows `ready `
   until grep -qs '^ready ' "$2"; do
     kill -0 "$1" 2>/dev/null || { cat "$2" >&2; exit 1; }

@@ -9,10 +9,7 @@ project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 documents="${1:-1000000}"
 source "$project/bench/common.sh"
 bench_setup
-start_source "$documents"
-watched=("source:$source_pid")
-uri="$(await_ready $source_pid "$work/source.log")"
-echo "source ready: $documents documents"
+serve_source "$documents"
 
 timed_etl "first run (all documents)" "$documents" "$work/home" mongo.uri="$uri"
 timed_etl "no new documents" 0 "$work/home" mongo.uri="$uri"

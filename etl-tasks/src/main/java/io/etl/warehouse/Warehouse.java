@@ -146,14 +146,22 @@ public final class Warehouse implements AutoCloseable {
 
     /** The newest cursor value loaded so far, or empty when the table does not exist or has no rows. */
     public Optional<Instant> maxCursor(Table table) throws SQLException, PermanentFailure {
+        return cursorBound(table, new Statements(dialect, table).maxCursor());
+    }
+
+    /** The oldest cursor value loaded, or empty when the table does not exist or has no rows. */
+    public Optional<Instant> minCursor(Table table) throws SQLException, PermanentFailure {
+        return cursorBound(table, new Statements(dialect, table).minCursor());
+    }
+
+    private Optional<Instant> cursorBound(Table table, String query) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
             if (!exists(connection, table.schema(), table.name())) {
                 return Optional.empty();
             }
-            try (Statement statement = connection.createStatement();
-                 ResultSet max = statement.executeQuery(new Statements(dialect, table).maxCursor())) {
-                max.next();
-                return Optional.ofNullable(max.getTimestamp(1, UTC)).map(Timestamp::toInstant);
+            try (Statement statement = connection.createStatement(); ResultSet bound = statement.executeQuery(query)) {
+                bound.next();
+                return Optional.ofNullable(bound.getTimestamp(1, UTC)).map(Timestamp::toInstant);
             }
         }
     }
@@ -271,20 +279,6 @@ public final class Warehouse implements AutoCloseable {
                 && !hasColumn(connection, sql.table().schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
             try (Statement alter = connection.createStatement()) {
                 alter.execute(sql.addRejectCursor());
-            }
-        }
-    }
-
-    /** The oldest cursor value loaded, or empty when the table does not exist or has no rows. */
-    public Optional<Instant> minCursor(Table table) throws SQLException, PermanentFailure {
-        try (Connection connection = connect()) {
-            if (!exists(connection, table.schema(), table.name())) {
-                return Optional.empty();
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet min = statement.executeQuery(new Statements(dialect, table).minCursor())) {
-                min.next();
-                return Optional.ofNullable(min.getTimestamp(1, UTC)).map(Timestamp::toInstant);
             }
         }
     }
