@@ -1,5 +1,7 @@
 package io.etl.cli;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.parameter.ParameterType;
 import io.etl.task.RetryPolicy;
@@ -13,6 +15,13 @@ import java.util.Optional;
 
 /** How to run, as opposed to what: workers, retries, a dry run, the reports. Defaults come from the settings. */
 public final class RunOptions {
+
+    static final SettingKey<Integer> WORKERS = SettingKey.of("workers", SettingType.atLeast(1), "1",
+            "Tasks to run at once (also --workers)");
+    static final SettingKey<Integer> RETRIES = SettingKey.of("retries", SettingType.atLeast(0), "2",
+            "Retries of a failing task (also --retries)");
+    static final SettingKey<Duration> RETRY_DELAY = SettingKey.of("retry.delay", SettingType.duration(), "5s",
+            "Wait before the first retry, doubled after each (also --retry-delay)");
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N", description = "Tasks to run at once (default: setting 'workers', 1).")
     Integer workers;
@@ -36,7 +45,7 @@ public final class RunOptions {
     Path htmlReport;
 
     int workers(Settings settings) {
-        int n = workers != null ? workers : Integer.parseInt(settings.get("workers", "1"));
+        int n = workers != null ? workers : settings.get(WORKERS);
         if (n < 1) {
             throw new io.etl.parameter.ParameterException("--workers must be at least 1, got " + n);
         }
@@ -53,11 +62,11 @@ public final class RunOptions {
     }
 
     RetryPolicy retryPolicy(Settings settings) {
-        int n = retries != null ? retries : Integer.parseInt(settings.get("retries", "2"));
+        int n = retries != null ? retries : settings.get(RETRIES);
         if (n < 0) {
             throw new io.etl.parameter.ParameterException("--retries must be 0 or more, got " + n);
         }
-        Duration delay = ParameterType.DURATION.parse(retryDelay != null ? retryDelay : settings.get("retry.delay", "5s"));
+        Duration delay = retryDelay != null ? ParameterType.DURATION.parse(retryDelay) : settings.get(RETRY_DELAY);
         return RetryPolicy.retries(n).withBackoff(delay);
     }
 }

@@ -69,6 +69,6 @@ class MongoSourceTest {
     }
 
     private MongoSource configured(String uri, String... settings) throws PermanentFailure {
-        return MongoSource.configured(TestSettings.of(home, settings).with(MongoSource.URI_SETTING, uri)).orElseThrow();
+        return MongoSource.configured(TestSettings.of(home, settings).with(MongoSource.URI.name(), uri)).orElseThrow();
     }
 }
