@@ -32,7 +32,7 @@ public record SettingKey<T>(String name, SettingType<T> type, Optional<String> d
         try {
             return type.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new MalformedSettingException(name, type.expected(), text, source);
+            throw new MalformedSettingException(name, type.expected(), secret ? "****" : text, source);
         }
     }
 
