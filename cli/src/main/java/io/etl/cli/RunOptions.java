@@ -3,7 +3,7 @@ package io.etl.cli;
 import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
 import io.etl.config.Settings;
-import io.etl.parameter.ParameterType;
+import io.etl.parameter.ParameterException;
 import io.etl.task.RetryPolicy;
 import picocli.CommandLine.Option;
 
@@ -47,7 +47,7 @@ public final class RunOptions {
     int workers(Settings settings) {
         int n = workers != null ? workers : settings.get(WORKERS);
         if (n < 1) {
-            throw new io.etl.parameter.ParameterException("--workers must be at least 1, got " + n);
+            throw new ParameterException("--workers must be at least 1, got " + n);
         }
         return n;
     }
@@ -64,9 +64,18 @@ public final class RunOptions {
     RetryPolicy retryPolicy(Settings settings) {
         int n = retries != null ? retries : settings.get(RETRIES);
         if (n < 0) {
-            throw new io.etl.parameter.ParameterException("--retries must be 0 or more, got " + n);
+            throw new ParameterException("--retries must be 0 or more, got " + n);
         }
-        Duration delay = retryDelay != null ? ParameterType.DURATION.parse(retryDelay) : settings.get(RETRY_DELAY);
+        Duration delay = retryDelay != null ? flag("--retry-delay", RETRY_DELAY, retryDelay) : settings.get(RETRY_DELAY);
         return RetryPolicy.retries(n).withBackoff(delay);
+    }
+
+    /** A flag that stands for a setting takes what the setting takes; anything else is bad usage. */
+    private static <T> T flag(String name, SettingKey<T> setting, String text) {
+        try {
+            return setting.type().parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(name + " is '" + text + "': expected " + setting.type().expected());
+        }
     }
 }

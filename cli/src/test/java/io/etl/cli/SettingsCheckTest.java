@@ -88,6 +88,14 @@ class SettingsCheckTest {
     }
 
     @Test
+    void the_flag_of_a_setting_takes_what_the_setting_takes_and_anything_else_is_bad_usage() {
+        Etl.Result run = etl().run("run", "node", "--name", "ok", "--retry-delay", "-5s");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("etl: --retry-delay is '-5s': expected a duration of zero or more, such as 5s, 10m or 1h30m\n", run.err());
+    }
+
+    @Test
     void a_malformed_value_in_a_file_names_the_file_and_line_and_a_secret_value_is_not_shown() throws Exception {
         Path file = Files.writeString(home.resolve("etl.properties"), "# the job's settings\nworkers = 2\nalert.webhook = hooks.example/T0/secret\n");
 
