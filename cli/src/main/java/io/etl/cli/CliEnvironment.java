@@ -1,24 +1,29 @@
 package io.etl.cli;
 
+import io.etl.config.SettingKey;
 import io.etl.config.Settings;
+import io.etl.environment.EtlEnvironment;
 import io.etl.state.StateDirectory;
 import io.etl.task.TaskRegistry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What the commands stand on, built once from the global options and the process environment: the settings
- * (defaults, then the settings file, then environment variables, then flags), the state directory and the
- * registry of task types.
+ * (the settings file, then environment variables, then flags, over the declared defaults), checked before any
+ * command runs; the state directory and the registry of task types.
  */
 public final class CliEnvironment {
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "workers", "1",
-            "retries", "2",
-            "retry.delay", "5s");
+    /** The settings of the command line and those the stages of every ETL share; catalogs declare their own. */
+    private static final List<SettingKey<?>> BUILT_IN_SETTINGS = Stream.concat(
+            Stream.of(StateDirectory.HOME, RunOptions.WORKERS, RunOptions.RETRIES, RunOptions.RETRY_DELAY,
+                    LogRetention.KEEP, WebhookAlert.WEBHOOK, WebhookAlert.ON_SUCCESS),
+            EtlEnvironment.settingKeys().stream()).toList();
 
     private final GlobalOptions options;
     private final Settings settings;
@@ -29,25 +34,36 @@ public final class CliEnvironment {
         this.settings = settings;
     }
 
-    /** @throws ConfigurationException if a settings file named explicitly is missing or a setting is malformed */
+    /**
+     * @throws ConfigurationException if a settings file named explicitly is missing, or a setting is unknown,
+     *                                malformed or at odds with another
+     */
     public static CliEnvironment of(GlobalOptions options, Map<String, String> processEnvironment) {
         Path explicit = options.config != null ? options.config
                 : processEnvironment.containsKey("ETL_CONFIG") ? Path.of(processEnvironment.get("ETL_CONFIG")) : null;
         if (explicit != null && !Files.isRegularFile(explicit)) {
             throw new ConfigurationException("settings file " + explicit + " does not exist");
         }
+        Settings settings;
         try {
             Settings.Builder builder = Settings.builder()
-                    .defaults(DEFAULTS)
                     .file(explicit != null ? explicit : Path.of("etl.properties"))
                     .environment(processEnvironment);
             if (options.home != null) {
-                builder.set(StateDirectory.HOME_SETTING, options.home.toString(), "--home");
+                builder.set(StateDirectory.HOME.name(), options.home.toString(), "--home");
             }
-            return new CliEnvironment(options, builder.overrides(options.overrides).build());
+            settings = builder.overrides(options.overrides).build();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }
+        CliEnvironment environment = new CliEnvironment(options, settings);
+        try {
+            settings.check(environment.settingKeys());
+            EtlEnvironment.requireRealSourceForRealWarehouse(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(settings.mask(e.getMessage()));
+        }
+        return environment;
     }
 
     public boolean verbose() {
@@ -56,6 +72,11 @@ public final class CliEnvironment {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Every setting known: the built-in ones and those the task catalogs declare. */
+    public List<SettingKey<?>> settingKeys() {
+        return Stream.concat(BUILT_IN_SETTINGS.stream(), registry().settingKeys().stream()).toList();
     }
 
     public StateDirectory state() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs batch ETL pipelines: MongoDB to the warehouse through Hadoop and Pig, with dependencies, retries and history.",
-        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AuditCommand.class, AddSampleCommand.class, GenerateCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AuditCommand.class, AddSampleCommand.class, GenerateCommand.class, SettingsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the task (and everything it needs) is complete",
@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "2:bad usage: unknown command, task or parameter, malformed value",
                 "3:scheduling error: dependency cycle, missing input",
                 "4:another run of the same ETL is in progress",
-                "5:configuration error, or a server that does not answer",
+                "5:configuration error: an unknown or malformed setting, a warehouse without mongo.uri, a server that does not answer",
                 "6:complete, but documents were rejected (listed, and in etl_rejects)",
                 "7:etl audit: the warehouse differs from the source in some bucket",
                 "130:interrupted (Ctrl-C, SIGTERM, Jenkins abort)"})

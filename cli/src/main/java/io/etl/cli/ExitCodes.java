@@ -15,7 +15,10 @@ public final class ExitCodes {
     public static final int SCHEDULING_ERROR = 3;
     /** Another run of the same ETL holds its lock. Nothing ran. */
     public static final int ALREADY_RUNNING = 4;
-    /** Configuration or environment is wrong (unreadable config, unreachable service). Nothing ran. */
+    /**
+     * Configuration or environment is wrong: an unknown or malformed setting, a real warehouse without a real source,
+     * an unreadable settings file, an unreachable service. Nothing ran.
+     */
     public static final int CONFIGURATION_ERROR = 5;
     /**
      * Complete, but the loads rejected documents they could not load (listed in the summary and in the warehouse's

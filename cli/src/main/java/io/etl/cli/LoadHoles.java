@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The holes in what each ETL loaded, for {@code etl status}: read from the load markers ({@code etl_loads}) when the
- * warehouse answers within {@value #TIMEOUT} (unless setting {@value Warehouse#CONNECT_TIMEOUT} says otherwise);
+ * warehouse answers within {@value #TIMEOUT} (unless setting {@code warehouse.connect.timeout} says otherwise);
  * when it does not, why not, in one line. An embedded warehouse never started holds nothing, and one in use by a run
  * is left alone (starting it here would stop that run's).
  *
@@ -38,7 +38,7 @@ record LoadHoles(Map<String, List<Window>> byEtl, Optional<String> notChecked) {
                 return notChecked("the embedded warehouse is in use by another etl process");
             }
         }
-        Settings quick = settings.get(Warehouse.CONNECT_TIMEOUT).isPresent() ? settings : settings.with(Warehouse.CONNECT_TIMEOUT, TIMEOUT);
+        Settings quick = settings.isSet(Warehouse.CONNECT_TIMEOUT) ? settings : settings.with(Warehouse.CONNECT_TIMEOUT, TIMEOUT);
         try (Warehouse warehouse = Warehouse.open(quick, Clock.systemUTC())) {
             Map<String, List<Window>> holes = new HashMap<>();
             for (String etl : etls) {

@@ -1,5 +1,7 @@
 package io.etl.cli;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.parameter.ParameterType;
 
@@ -15,25 +17,26 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How long the logs of past runs are kept (setting {@value #SETTING}): the last N runs of an ETL ({@code 20}), or
+ * How long the logs of past runs are kept (setting {@code logs.keep}): the last N runs of an ETL ({@code 20}), or
  * the runs of a period ({@code 14d}, {@code 36h}).
  */
 record LogRetention(Optional<Integer> runs, Optional<Duration> age) {
 
-    static final String SETTING = "logs.keep";
-    private static final String DEFAULT = "14d";
+    static final SettingKey<LogRetention> KEEP = SettingKey.of("logs.keep",
+            SettingType.of("a number of runs (20) or a duration (14d)", LogRetention::parse), "14d",
+            "How long the logs of past runs are kept: the last N runs of an ETL, or the runs of a period");
 
-    /** @throws ConfigurationException if the setting is neither a count nor a duration */
     static LogRetention from(Settings settings) {
-        String text = settings.get(SETTING, DEFAULT).strip();
-        if (text.matches("\\d+")) {
-            return new LogRetention(Optional.of(Integer.parseInt(text)), Optional.empty());
+        return settings.get(KEEP);
+    }
+
+    /** @throws IllegalArgumentException if the text is neither a count nor a duration */
+    private static LogRetention parse(String text) {
+        String trimmed = text.strip();
+        if (trimmed.matches("\\d+")) {
+            return new LogRetention(Optional.of(Integer.parseInt(trimmed)), Optional.empty());
         }
-        try {
-            return new LogRetention(Optional.empty(), Optional.of(ParameterType.DURATION.parse(text)));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("setting " + SETTING + " is '" + text + "': give a number of runs (20) or a duration (14d)");
-        }
+        return new LogRetention(Optional.empty(), Optional.of(ParameterType.DURATION.parse(trimmed)));
     }
 
     /** Deletes the folders of the runs in {@code family} that are past keeping, never {@code current}. */

@@ -1,6 +1,8 @@
 package io.etl.cli;
 
+import io.etl.config.ConflictingSettingsException;
 import io.etl.config.MalformedSettingException;
+import io.etl.config.UnknownSettingException;
 import io.etl.lock.AlreadyRunningException;
 import io.etl.parameter.ParameterException;
 import io.etl.scheduler.SchedulingException;
@@ -84,7 +86,8 @@ public final class Main {
             if (e instanceof AlreadyRunningException) {
                 return ExitCodes.ALREADY_RUNNING;
             }
-            if (e instanceof ConfigurationException || e instanceof MalformedSettingException) {
+            if (e instanceof ConfigurationException || e instanceof MalformedSettingException
+                    || e instanceof UnknownSettingException || e instanceof ConflictingSettingsException) {
                 return ExitCodes.CONFIGURATION_ERROR;
             }
             return ExitCodes.TASK_FAILED;

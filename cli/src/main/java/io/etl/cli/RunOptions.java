@@ -1,7 +1,9 @@
 package io.etl.cli;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
-import io.etl.parameter.ParameterType;
+import io.etl.parameter.ParameterException;
 import io.etl.task.RetryPolicy;
 import picocli.CommandLine.Option;
 
@@ -13,6 +15,13 @@ import java.util.Optional;
 
 /** How to run, as opposed to what: workers, retries, a dry run, the reports. Defaults come from the settings. */
 public final class RunOptions {
+
+    static final SettingKey<Integer> WORKERS = SettingKey.of("workers", SettingType.atLeast(1), "1",
+            "Tasks to run at once (also --workers)");
+    static final SettingKey<Integer> RETRIES = SettingKey.of("retries", SettingType.atLeast(0), "2",
+            "Retries of a failing task (also --retries)");
+    static final SettingKey<Duration> RETRY_DELAY = SettingKey.of("retry.delay", SettingType.duration(), "5s",
+            "Wait before the first retry, doubled after each (also --retry-delay)");
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N", description = "Tasks to run at once (default: setting 'workers', 1).")
     Integer workers;
@@ -36,9 +45,9 @@ public final class RunOptions {
     Path htmlReport;
 
     int workers(Settings settings) {
-        int n = workers != null ? workers : Integer.parseInt(settings.get("workers", "1"));
+        int n = workers != null ? workers : settings.get(WORKERS);
         if (n < 1) {
-            throw new io.etl.parameter.ParameterException("--workers must be at least 1, got " + n);
+            throw new ParameterException("--workers must be at least 1, got " + n);
         }
         return n;
     }
@@ -53,11 +62,20 @@ public final class RunOptions {
     }
 
     RetryPolicy retryPolicy(Settings settings) {
-        int n = retries != null ? retries : Integer.parseInt(settings.get("retries", "2"));
+        int n = retries != null ? retries : settings.get(RETRIES);
         if (n < 0) {
-            throw new io.etl.parameter.ParameterException("--retries must be 0 or more, got " + n);
+            throw new ParameterException("--retries must be 0 or more, got " + n);
         }
-        Duration delay = ParameterType.DURATION.parse(retryDelay != null ? retryDelay : settings.get("retry.delay", "5s"));
+        Duration delay = retryDelay != null ? flag("--retry-delay", RETRY_DELAY, retryDelay) : settings.get(RETRY_DELAY);
         return RetryPolicy.retries(n).withBackoff(delay);
+    }
+
+    /** A flag that stands for a setting takes what the setting takes; anything else is bad usage. */
+    private static <T> T flag(String name, SettingKey<T> setting, String text) {
+        try {
+            return setting.type().parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(name + " is '" + text + "': expected " + setting.type().expected());
+        }
     }
 }

@@ -2,11 +2,13 @@ package io.etl.cli;
 
 import io.etl.config.Settings;
 import io.etl.history.RunHistory;
+import io.etl.mongo.MongoSource;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.SummaryText;
 import io.etl.state.StateDirectory;
 import io.etl.task.Task;
+import io.etl.warehouse.Warehouse;
 
 import java.io.PrintWriter;
 
@@ -23,6 +25,7 @@ final class ScheduledRun {
     static RunSummary run(Task task, String command, CliEnvironment environment, RunOptions options, PrintWriter out, PrintWriter err) {
         Settings settings = environment.settings();
         StateDirectory state = environment.state();
+        sayIfLocalTrial(settings, err);
         boolean terminal = System.console() != null;
         Scheduler.Builder builder = Scheduler.builder()
                 .workers(options.workers(settings))
@@ -41,6 +44,15 @@ final class ScheduledRun {
             out.print(settings.mask(SummaryText.render(summary) + Rejected.line(summary)));
             out.flush();
             return summary;
+        }
+    }
+
+    /** A real source loaded into the embedded warehouse is a local trial: said first, so that no one takes it for production. */
+    private static void sayIfLocalTrial(Settings settings, PrintWriter err) {
+        if (!settings.isSet(Warehouse.URL)) {
+            MongoSource.configured(settings).ifPresent(source -> err.println("etl: loading " + source.describe()
+                    + " into the embedded warehouse in " + Warehouse.embeddedDirectory(settings) + " (" + Warehouse.URL.name()
+                    + " is not set)"));
         }
     }
 }

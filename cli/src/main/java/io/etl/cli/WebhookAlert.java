@@ -1,5 +1,7 @@
 package io.etl.cli;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.scheduler.RunStatus;
 import io.etl.state.Json;
@@ -21,20 +23,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implements RunReport {
 
-    static final String WEBHOOK = "alert.webhook";
-    static final String ON_SUCCESS = "alert.on.success";
+    /** Secret: whoever has the URL can post to the channel. */
+    static final SettingKey<Optional<URI>> WEBHOOK = SettingKey.optional("alert.webhook",
+            SettingType.of("an http(s) URL, such as a Slack incoming webhook", URI::create)
+                    .requiring(uri -> "https".equals(uri.getScheme()) || "http".equals(uri.getScheme())),
+            "Where to post an alert when a run fails (a Slack incoming webhook, or anything that takes the same JSON)").asSecret();
+    static final SettingKey<Boolean> ON_SUCCESS = SettingKey.of("alert.on.success", SettingType.bool(), "false",
+            "Alert when a run succeeds too");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** The alert the settings ask for, if they name a webhook. */
     static Optional<WebhookAlert> from(Settings settings) {
-        return settings.get(WEBHOOK).filter(url -> !url.isBlank()).map(url -> new WebhookAlert(URI.create(url),
-                Boolean.parseBoolean(settings.get(ON_SUCCESS, "false")), settings));
+        return settings.get(WEBHOOK).map(url -> new WebhookAlert(url, settings.get(ON_SUCCESS), settings));
     }
 
     @Override
     public String description() {
         // the URL itself is a secret: whoever has it can post to the channel
-        return "alert to the webhook of setting " + WEBHOOK;
+        return "alert to the webhook of setting " + WEBHOOK.name();
     }
 
     @Override

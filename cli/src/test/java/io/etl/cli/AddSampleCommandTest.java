@@ -67,15 +67,16 @@ class AddSampleCommandTest {
     }
 
     /**
-     * The README's flow, in real time, on the embedded sample MongoDB: each add-sample is loaded, all of it, by the run
-     * right after it, however soon after the one before (they used to be dated over the minute before now, so that a
-     * batch added within a minute of the last fell partly below the newest date loaded and was lost).
+     * The README's flow, in real time: each add-sample is loaded, all of it, by the run right after it, however soon
+     * after the one before (they used to be dated over the minute before now, so that a batch added within a minute
+     * of the last fell partly below the newest date loaded and was lost). A source and a warehouse of the test's own,
+     * as two commands in one JVM cannot share the embedded warehouse.
      */
     @Test
     void add_sample_then_an_incremental_run_twice_in_a_row_loads_each_batch_whole() throws Exception {
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("warehouse-of-the-test"))) {
-            String[] settings = {"--set", SeedFolder.actionsTaken(home.resolve("seed"), "2026-10-01T12:00:00Z"),
-                    "--set", "warehouse.url=" + warehouse.jdbcUrl()};
+        try (TestSource source = TestSource.start(home.resolve("source.mv")).clicksAt("2026-10-01T12:00:00Z");
+             EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("warehouse-of-the-test"))) {
+            String[] settings = {"--set", source.setting(), "--set", "warehouse.url=" + warehouse.jdbcUrl()};
             Etl.Result firstBatch = etl().run(Cli.with(settings, "add-sample", "actions_taken", "--count", "100"));
             Etl.Result firstRun = etl().run(Cli.with(settings, "run", "actions_taken", "--incremental"));
             Etl.Result secondBatch = etl().run(Cli.with(settings, "add-sample", "actions_taken", "--count", "50"));
@@ -95,6 +96,7 @@ class AddSampleCommandTest {
         Etl.Result added = etl().run("add-sample", "actions_taken", "--set", "window.settle=soon");
 
         assertEquals(ExitCodes.CONFIGURATION_ERROR, added.exitCode(), added::toString);
-        assertEquals("etl: setting window.settle must be a duration of zero or more, such as 5m or 90s, got 'soon'\n", added.err());
+        assertEquals("etl: setting window.settle is 'soon' (--set): expected a duration of zero or more, such as 5s, 10m or 1h30m\n",
+                added.err());
     }
 }

@@ -83,7 +83,7 @@ class FailureReportTest {
         Etl.Result run = new Etl(home).run("run", "node", "--name", "ok", "--set", "logs.keep=forever");
 
         assertEquals(ExitCodes.CONFIGURATION_ERROR, run.exitCode(), run::toString);
-        assertEquals("etl: setting logs.keep is 'forever': give a number of runs (20) or a duration (14d)\n", run.err());
+        assertEquals("etl: setting logs.keep is 'forever' (--set): expected a number of runs (20) or a duration (14d)\n", run.err());
     }
 
     @Test

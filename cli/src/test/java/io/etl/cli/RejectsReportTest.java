@@ -61,7 +61,7 @@ class RejectsReportTest {
         Etl.Result run = new Etl(home).run("run", "actions_taken", "--incremental", "--set", "rejects.max=lots");
 
         assertEquals(ExitCodes.CONFIGURATION_ERROR, run.exitCode(), run::toString);
-        assertEquals("etl: setting rejects.max must be a count (100), a share of the window's documents (2%), or both (100, 2%), "
-                + "got 'lots'\n", run.err());
+        assertEquals("etl: setting rejects.max is 'lots' (--set): expected a count (100), a share of the window's documents (2%),"
+                + " or both (100, 2%)\n", run.err());
     }
 }

@@ -26,12 +26,16 @@ final class SeedFolder {
     /** One click at each instant; returns the setting to pass with {@code --set}. */
     static String actionsTaken(Path folder, String... dates) throws IOException {
         Files.createDirectories(folder);
-        List<Document> documents = Arrays.stream(dates).map(date -> new Document("_id", new ObjectId())
-                .append("user_id", 1).append("action", "click").append("date", Date.from(Instant.parse(date)))
-                .append("value", List.of(1))).toList();
         try (Writer out = Files.newBufferedWriter(folder.resolve("actions_taken.jsonl"), StandardCharsets.UTF_8)) {
-            JsonLines.write(out, documents.iterator());
+            JsonLines.write(out, clicks(dates).iterator());
         }
         return "mongo.seed.dir=" + folder;
+    }
+
+    /** One {@code actions_taken} click at each instant. */
+    static List<Document> clicks(String... dates) {
+        return Arrays.stream(dates).map(date -> new Document("_id", new ObjectId())
+                .append("user_id", 1).append("action", "click").append("date", Date.from(Instant.parse(date)))
+                .append("value", List.of(1))).toList();
     }
 }

@@ -79,9 +79,9 @@ class StatusCommandTest {
 
     @Test
     void status_shows_the_hole_a_backfill_of_a_later_window_left() throws Exception {
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("warehouse-of-the-test"))) {
-            String[] settings = {"--set", SeedFolder.actionsTaken(home.resolve("seed"), "2026-10-01T12:00:00Z",
-                    "2026-10-04T12:00:00Z"), "--set", "warehouse.url=" + warehouse.jdbcUrl()};
+        try (TestSource source = TestSource.start(home.resolve("source.mv")).clicksAt("2026-10-01T12:00:00Z", "2026-10-04T12:00:00Z");
+             EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("warehouse-of-the-test"))) {
+            String[] settings = {"--set", source.setting(), "--set", "warehouse.url=" + warehouse.jdbcUrl()};
             etl().run(Cli.with(settings, "run", "actions_taken", "--since", "2026-10-01", "--until", "2026-10-02"));
             etl().run(Cli.with(settings, "run", "actions_taken", "--since", "2026-10-04", "--until", "2026-10-05"));
 
@@ -95,7 +95,8 @@ class StatusCommandTest {
 
     @Test
     void status_with_the_warehouse_down_still_answers_and_says_in_one_line_that_holes_were_not_checked() {
-        Etl.Result status = etl().run("status", "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/dw");
+        Etl.Result status = etl().run("status", "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/dw",
+                "--set", "mongo.uri=mongodb://127.0.0.1:1/app");
 
         assertEquals(ExitCodes.OK, status.exitCode(), status::toString);
         assertTrue(status.out().lines().anyMatch(l -> l.startsWith("holes not checked: cannot reach the warehouse "

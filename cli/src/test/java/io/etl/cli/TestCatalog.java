@@ -1,5 +1,7 @@
 package io.etl.cli;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.state.StateDirectory;
 import io.etl.task.TaskCatalog;
@@ -9,6 +11,7 @@ import io.etl.testing.TestDag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Task graphs for the command-line tests, as family "node" with --name choosing the node: ok, fails, flaky, slow,
@@ -31,5 +34,13 @@ public final class TestCatalog implements TaskCatalog {
         List<TaskType<?>> types = new ArrayList<>(List.of(dag.type()));
         types.addAll(new TestPipeline(StateDirectory.from(settings).resolve("events")).types());
         return types;
+    }
+
+    /** Secrets that tests put in failures' messages, to see them masked. */
+    @Override
+    public List<SettingKey<?>> settingKeys() {
+        return Stream.of("test.password", "test.token")
+                .<SettingKey<?>>map(key -> SettingKey.optional(key, SettingType.text(), "A secret for the masking tests").asSecret())
+                .toList();
     }
 }

@@ -29,7 +29,7 @@ class UnreachableServicesTest {
     void an_unreachable_warehouse_stops_the_run_before_anything_is_extracted() {
         Etl.Result run = new Etl(home).run("run", "actions_taken", "--incremental",
                 "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/dw", "--set", "warehouse.user=loader",
-                "--set", "warehouse.password=hunter22");
+                "--set", "warehouse.password=hunter22", "--set", "mongo.uri=mongodb://127.0.0.1:1/app");
 
         assertEquals(ExitCodes.SCHEDULING_ERROR, run.exitCode(), run::toString);
         assertTrue(run.out().contains("cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/dw"), run::toString);

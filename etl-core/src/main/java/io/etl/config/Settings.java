@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +13,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
- * Configuration as dotted keys ({@code mongo.uri}), from layers where a later one wins: defaults, a properties
- * file, environment variables ({@code ETL_MONGO_URI} is {@code mongo.uri}), then command-line flags. Values of
- * secret keys (passwords, secrets, tokens) are never printed: {@link #mask} hides them in any text.
+ * Configuration as dotted keys ({@code mongo.uri}), from layers where a later one wins: a properties file,
+ * environment variables ({@code ETL_MONGO_URI} is {@code mongo.uri}), then command-line flags; each read as the
+ * {@link SettingKey} that declares it, else its default. Values of secret keys (passwords, secrets, tokens) are never
+ * printed: {@link #mask} hides them in any text.
  */
 public final class Settings {
 
     public static final String ENVIRONMENT_PREFIX = "ETL_";
+    /** Variables of the {@code etl} launcher itself, not settings. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("ETL_CONFIG", "ETL_JAVA_OPTS");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+)*");
     private static final Pattern URI_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]+:)[^@/\\s]+@");
     private static final Pattern SECRET_KEY = Pattern.compile(".*(password|secret|token|credentials|webhook)(\\..*)?");
@@ -38,7 +45,7 @@ public final class Settings {
                 .toList();
     }
 
-    /** One value and where it came from, for {@code etl config}. */
+    /** One value and where it came from: {@code etl.properties line 3}, {@code environment variable ETL_RETRIES}, {@code --set}. */
     public record Setting(String key, String value, String source) {
     }
 
@@ -50,16 +57,52 @@ public final class Settings {
         return new Builder();
     }
 
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key)).map(Setting::value).filter(v -> !v.isBlank());
+    /**
+     * The value of a setting: its text as set, else its default, read as its type. A blank text is as good as unset
+     * (an empty {@code ETL_WAREHOUSE_URL=} in a job's environment).
+     *
+     * @throws MalformedSettingException if the text is not what the key takes
+     */
+    public <T> T get(SettingKey<T> key) {
+        return set(key.name()).map(setting -> key.parse(setting.value(), setting.source())).orElseGet(key::unset);
     }
 
-    public String get(String key, String fallback) {
-        return get(key).orElse(fallback);
+    /** Whether the setting is given (not blank) in some layer, rather than left to its default. */
+    public boolean isSet(SettingKey<?> key) {
+        return set(key.name()).isPresent();
+    }
+
+    /** Where the value of a setting comes from: its file and line, variable or flag; {@code default} if unset. */
+    public String source(SettingKey<?> key) {
+        return set(key.name()).map(Setting::source).orElse("default");
+    }
+
+    private Optional<Setting> set(String key) {
+        return Optional.ofNullable(values.get(key)).filter(s -> !s.value().isBlank());
+    }
+
+    /**
+     * Checks every setting given against the declared keys, so that a mistake stops a run before it starts.
+     *
+     * @throws UnknownSettingException   for a key no one declared, naming the closest declared one
+     * @throws MalformedSettingException for a value its key does not take
+     */
+    public void check(Collection<SettingKey<?>> declared) {
+        Map<String, SettingKey<?>> byName = declared.stream()
+                .collect(Collectors.toMap(SettingKey::name, Function.identity(), (a, b) -> a));
+        values.values().stream().filter(s -> !byName.containsKey(s.key())).findFirst().ifPresent(unknown -> {
+            throw new UnknownSettingException(unknown.key(), unknown.source(), byName.keySet());
+        });
+        values.keySet().forEach(key -> get(byName.get(key)));
     }
 
     public Map<String, Setting> all() {
         return values;
+    }
+
+    /** A copy with one more value on top of every layer. */
+    public Settings with(SettingKey<?> key, String value) {
+        return with(key.name(), value);
     }
 
     /** A copy with one more value on top of every layer. */
@@ -97,33 +140,43 @@ public final class Settings {
             return this;
         }
 
-        public Builder defaults(Map<String, String> defaults) {
-            defaults.forEach((k, v) -> set(k, v, "default"));
-            return this;
-        }
-
-        /** The properties file, if it exists. */
+        /** The properties file, if it exists; each value's source is the file and the line of its key. */
         public Builder file(Path path) {
             if (!Files.isRegularFile(path)) {
                 return this;
             }
             Properties properties = new Properties();
+            List<String> lines;
             try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                 properties.load(reader);
+                lines = Files.readAllLines(path, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read settings file " + path + ": " + e.getMessage(), e);
             }
-            properties.stringPropertyNames().forEach(k -> set(k.trim(), properties.getProperty(k).trim(), path.toString()));
+            properties.stringPropertyNames().forEach(k -> set(k.trim(), properties.getProperty(k).trim(),
+                    path + lineOf(k, lines)));
             return this;
         }
 
-        /** Variables named {@code ETL_SOME_KEY} as {@code some.key}. */
+        /** " line N" of the last line that sets the key (the one {@link Properties} keeps), or nothing if not found. */
+        private static String lineOf(String key, List<String> lines) {
+            Pattern setsKey = Pattern.compile("\\s*" + Pattern.quote(key) + "\\s*([=:\\s].*)?");
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (setsKey.matcher(lines.get(i)).matches()) {
+                    return " line " + (i + 1);
+                }
+            }
+            return "";
+        }
+
+        /** Variables named {@code ETL_SOME_KEY} as {@code some.key}, but those of the launcher. */
         public Builder environment(Map<String, String> environment) {
             environment.forEach((name, value) -> {
-                if (name.startsWith(ENVIRONMENT_PREFIX) && name.length() > ENVIRONMENT_PREFIX.length()) {
+                if (name.startsWith(ENVIRONMENT_PREFIX) && name.length() > ENVIRONMENT_PREFIX.length()
+                        && !LAUNCHER_VARIABLES.contains(name)) {
                     String key = name.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
                     if (KEY.matcher(key).matches()) {
-                        set(key, value, "environment " + name);
+                        set(key, value, "environment variable " + name);
                     }
                 }
             });
@@ -131,7 +184,7 @@ public final class Settings {
         }
 
         public Builder overrides(Map<String, String> overrides) {
-            overrides.forEach((k, v) -> set(k, v, "command line"));
+            overrides.forEach((k, v) -> set(k, v, "--set"));
             return this;
         }
 

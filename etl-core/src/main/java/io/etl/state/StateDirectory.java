@@ -1,5 +1,7 @@
 package io.etl.state;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 
 import java.nio.file.Path;
@@ -10,10 +12,11 @@ import java.nio.file.Path;
  */
 public record StateDirectory(Path root) {
 
-    public static final String HOME_SETTING = "home";
+    public static final SettingKey<Path> HOME = SettingKey.of("home", SettingType.path(), ".etl",
+            "State directory: locks, history, logs and, by default, the lake and the embedded databases (also --home, ETL_HOME)");
 
     public static StateDirectory from(Settings settings) {
-        return new StateDirectory(Path.of(settings.get(HOME_SETTING, ".etl")).toAbsolutePath().normalize());
+        return new StateDirectory(settings.get(HOME).toAbsolutePath().normalize());
     }
 
     public Path locks() {

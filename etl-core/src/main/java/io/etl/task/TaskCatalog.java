@@ -1,5 +1,6 @@
 package io.etl.task;
 
+import io.etl.config.SettingKey;
 import io.etl.config.Settings;
 
 import java.util.List;
@@ -12,4 +13,9 @@ import java.util.List;
 public interface TaskCatalog {
 
     List<TaskType<?>> taskTypes(Settings settings);
+
+    /** The settings this catalog's tasks read beyond the built-in ones: declared, they are known to the command line. */
+    default List<SettingKey<?>> settingKeys() {
+        return List.of();
+    }
 }

@@ -5,12 +5,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SettingsTest {
+
+    private static final SettingKey<Optional<String>> MONGO_URI = SettingKey.optional("mongo.uri", SettingType.text(), "source");
+    private static final SettingKey<String> LAKE_URI = SettingKey.of("lake.uri", SettingType.text(), "local", "lake");
+    private static final SettingKey<String> USER = SettingKey.of("warehouse.user", SettingType.text(), "etl", "user");
+    private static final SettingKey<Integer> WORKERS = SettingKey.of("workers", SettingType.atLeast(1), "1", "workers");
+    private static final SettingKey<Duration> DELAY = SettingKey.of("retry.delay", SettingType.duration(), "5s", "delay");
+    private static final List<SettingKey<?>> DECLARED = List.of(MONGO_URI, LAKE_URI, USER, WORKERS, DELAY);
 
     @TempDir
     Path dir;
@@ -24,17 +34,57 @@ class SettingsTest {
                 """);
 
         Settings settings = Settings.builder()
-                .defaults(Map.of("mongo.uri", "embedded", "lake.uri", "local", "warehouse.user", "etl", "workers", "1"))
                 .file(file)
                 .environment(Map.of("ETL_LAKE_URI", "s3://env-bucket/lake", "ETL_WAREHOUSE_USER", "env-loader", "PATH", "/usr/bin"))
                 .overrides(Map.of("warehouse.user", "flag-loader"))
                 .build();
 
-        assertEquals("mongodb://file:27017/app", settings.get("mongo.uri").orElseThrow());
-        assertEquals("s3://env-bucket/lake", settings.get("lake.uri").orElseThrow());
-        assertEquals("flag-loader", settings.get("warehouse.user").orElseThrow());
-        assertEquals("1", settings.get("workers").orElseThrow());
-        assertEquals("environment ETL_LAKE_URI", settings.all().get("lake.uri").source());
+        assertEquals("mongodb://file:27017/app", settings.get(MONGO_URI).orElseThrow());
+        assertEquals("s3://env-bucket/lake", settings.get(LAKE_URI));
+        assertEquals("flag-loader", settings.get(USER));
+        assertEquals(1, settings.get(WORKERS));
+        assertEquals("environment variable ETL_LAKE_URI", settings.source(LAKE_URI));
+        assertEquals(file + " line 1", settings.source(MONGO_URI));
+        assertEquals("default", settings.source(WORKERS));
+    }
+
+    @Test
+    void a_value_its_key_does_not_take_is_named_with_what_was_expected_and_where_it_came_from() throws Exception {
+        Path file = Files.writeString(dir.resolve("etl.properties"), "# comment\n\nworkers = 0\n");
+
+        MalformedSettingException e = assertThrows(MalformedSettingException.class,
+                () -> Settings.builder().file(file).build().check(DECLARED));
+
+        assertEquals("setting workers is '0' (" + file + " line 3): expected a whole number of 1 or more", e.getMessage());
+    }
+
+    @Test
+    void a_negative_duration_is_malformed() {
+        Settings settings = Settings.builder().overrides(Map.of("retry.delay", "-5s")).build();
+
+        MalformedSettingException e = assertThrows(MalformedSettingException.class, () -> settings.get(DELAY));
+
+        assertEquals("setting retry.delay is '-5s' (--set): expected a duration of zero or more, such as 5s, 10m or 1h30m",
+                e.getMessage());
+    }
+
+    @Test
+    void an_unknown_key_is_named_with_its_source_and_the_closest_known_one() {
+        Settings settings = Settings.builder().environment(Map.of("ETL_MONGO_URL", "mongodb://db/app")).build();
+
+        UnknownSettingException e = assertThrows(UnknownSettingException.class, () -> settings.check(DECLARED));
+
+        assertEquals("unknown setting mongo.url in environment variable ETL_MONGO_URL: did you mean mongo.uri?", e.getMessage());
+    }
+
+    @Test
+    void the_launchers_own_variables_are_not_settings() {
+        Settings settings = Settings.builder()
+                .environment(Map.of("ETL_CONFIG", "/etc/etl.properties", "ETL_JAVA_OPTS", "-Xmx2g"))
+                .build();
+
+        settings.check(DECLARED);
+        assertEquals(Map.of(), settings.all());
     }
 
     @Test
@@ -53,7 +103,7 @@ class SettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Settings.builder().overrides(Map.of("Mongo URI", "x")).build());
 
-        assertEquals("setting 'Mongo URI' (from command line) is not a key of lower-case words joined by dots, such as mongo.uri",
+        assertEquals("setting 'Mongo URI' (from --set) is not a key of lower-case words joined by dots, such as mongo.uri",
                 e.getMessage());
     }
 
@@ -62,7 +112,7 @@ class SettingsTest {
         Settings settings = Settings.builder().environment(Map.of("ETL_MONGO_URI", "mongodb://etl:hunter2@db-1:27017/app")).build();
 
         assertEquals("cannot reach mongodb://etl:****@db-1:27017/app; jdbc:redshift://loader:****@cluster:5439/dw",
-                settings.mask("cannot reach " + settings.get("mongo.uri").orElseThrow()
+                settings.mask("cannot reach " + settings.get(MONGO_URI).orElseThrow()
                         + "; jdbc:redshift://loader:pw@cluster:5439/dw"));
     }
 }

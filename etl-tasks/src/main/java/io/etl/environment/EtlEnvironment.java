@@ -1,13 +1,18 @@
 package io.etl.environment;
 
+import io.etl.config.ConflictingSettingsException;
 import io.etl.config.MalformedSettingException;
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.Lake;
+import io.etl.lake.S3Options;
+import io.etl.load.LoadTask;
 import io.etl.mongo.MongoSource;
 import io.etl.reject.RejectLimit;
 import io.etl.mongo.SampleMongo;
-import io.etl.parameter.ParameterType;
+import io.etl.sample.SampleFile;
 import io.etl.task.PermanentFailure;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.Warehouse;
@@ -16,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,14 +30,15 @@ import java.util.Optional;
  */
 public final class EtlEnvironment implements AutoCloseable {
 
-    public static final String PIG_DIR_SETTING = "pig.dir";
-    public static final String SPLIT_SIZE_SETTING = "extract.split.size";
-    public static final String TRANSFORM_PARTS_SETTING = "transform.parts";
-    public static final String WAREHOUSE_SLICES_SETTING = "warehouse.slices";
-    public static final String SETTLE_SETTING = "window.settle";
-    private static final String DEFAULT_SETTLE = "5m";
-    private static final int DEFAULT_SPLIT_SIZE = 1_000_000;
-    private static final int DEFAULT_SLICES = 2;
+    public static final SettingKey<Path> PIG_DIR = SettingKey.of("pig.dir", SettingType.path(), "pig",
+            "Where Pig scripts are looked for before the class path");
+    public static final SettingKey<Integer> SPLIT_SIZE = SettingKey.of("extract.split.size", SettingType.atLeast(1), "1000000",
+            "The most documents one extract split reads: an hourly window is one split, a backfill is paged");
+    public static final SettingKey<Optional<Integer>> TRANSFORM_PARTS = SettingKey.optional("transform.parts", SettingType.atLeast(1),
+            "Files of about equal size a transform writes, for one COPY to load in parallel"
+                    + " (default: 2 per warehouse slice on Redshift, 1 on PostgreSQL)");
+    public static final SettingKey<Duration> SETTLE = SettingKey.of("window.settle", SettingType.duration(), "5m",
+            "How far behind a run's start its window ends, so that documents written late are read by the next run");
     /** Parts per warehouse slice: each slice loads files in parallel, and a few per slice even out their sizes. */
     private static final int PARTS_PER_SLICE = 2;
 
@@ -51,6 +58,29 @@ public final class EtlEnvironment implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Every setting the stages of the ETLs read. */
+    public static List<SettingKey<?>> settingKeys() {
+        return List.of(MongoSource.URI, MongoSource.TIMEOUT, SampleFile.DIR,
+                Warehouse.URL, Warehouse.USER, Warehouse.PASSWORD, Warehouse.PASSWORD_FILE, Warehouse.SCHEMA,
+                Warehouse.CONNECT_TIMEOUT, Warehouse.SLICES, LoadTask.IAM_ROLE, LoadTask.COPY_OPTIONS,
+                Lake.LOCATION, S3Options.ENDPOINT, S3Options.REGION, S3Options.PATH_STYLE, S3Options.ACCESS_KEY, S3Options.SECRET_KEY,
+                HadoopSetup.CONF_DIR, PIG_DIR, SPLIT_SIZE, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX);
+    }
+
+    /**
+     * The embedded sample MongoDB loads only into the embedded warehouse: a real warehouse with no {@code mongo.uri}
+     * is a mistake (a typo in the key, a variable not passed), and must not load sample rows into it.
+     *
+     * @throws ConflictingSettingsException if a warehouse is configured and no source is
+     */
+    public static void requireRealSourceForRealWarehouse(Settings settings) {
+        if (settings.isSet(Warehouse.URL) && !settings.isSet(MongoSource.URI)) {
+            throw new ConflictingSettingsException(Warehouse.URL.name() + " is set (" + settings.source(Warehouse.URL) + ") but "
+                    + MongoSource.URI.name() + " is not: set " + MongoSource.URI.name() + " to the MongoDB to load from"
+                    + " (the embedded sample MongoDB loads only into the embedded warehouse)");
+        }
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -60,23 +90,14 @@ public final class EtlEnvironment implements AutoCloseable {
     }
 
     /**
-     * How far behind a run's start its window ends: setting {@value #SETTLE_SETTING}, 5 minutes by default. A document
+     * How far behind a run's start its window ends: setting {@link #SETTLE}, 5 minutes by default. A document
      * written at most this long after its date is still ahead of every window read before it was written, so the
      * next run reads it; and writers into the recent past leave alone a window being extracted.
      *
      * @throws MalformedSettingException if it is not a duration ({@code 5m}, {@code 90s}, {@code PT5M}) of zero or more
      */
     public Duration settle() {
-        String text = settings.get(SETTLE_SETTING, DEFAULT_SETTLE);
-        try {
-            Duration settle = ParameterType.DURATION.parse(text);
-            if (!settle.isNegative()) {
-                return settle;
-            }
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        throw new MalformedSettingException(SETTLE_SETTING, "a duration of zero or more, such as 5m or 90s", text);
+        return settings.get(SETTLE);
     }
 
     /** The lake of setting {@code lake.uri}, opened once. */
@@ -92,7 +113,7 @@ public final class EtlEnvironment implements AutoCloseable {
     }
 
     /**
-     * The source of setting {@value MongoSource#URI_SETTING}, or without it the embedded sample MongoDB of the state
+     * The source of setting {@code mongo.uri}, or without it the embedded sample MongoDB of the state
      * directory, started (and on first use seeded) at the first call and released by {@link #close()}.
      *
      * @throws IOException if the embedded one is in use by another process
@@ -102,64 +123,51 @@ public final class EtlEnvironment implements AutoCloseable {
         if (configured.isPresent()) {
             return configured.get();
         }
+        requireRealSourceForRealWarehouse(settings);
         if (sampleMongo == null) {
             sampleMongo = SampleMongo.acquire(settings);
         }
         return sampleMongo.source();
     }
 
-    /** Where Pig scripts are looked for before the class path: setting {@value #PIG_DIR_SETTING}, else {@code pig}. */
+    /** Where Pig scripts are looked for before the class path: setting {@link #PIG_DIR}, else {@code pig}. */
     public Path pigDirectory() {
-        return Path.of(settings.get(PIG_DIR_SETTING, "pig"));
+        return settings.get(PIG_DIR);
     }
 
     /**
-     * The most documents one extract split reads: setting {@value #SPLIT_SIZE_SETTING}, by default a million (an
+     * The most documents one extract split reads: setting {@link #SPLIT_SIZE}, by default a million (an
      * hourly window is one split; a backfill is paged). Lower it for more parallel reads on a cluster.
      */
     public int splitSize() {
-        return positive(SPLIT_SIZE_SETTING, DEFAULT_SPLIT_SIZE, "number of documents");
+        return settings.get(SPLIT_SIZE);
     }
 
     /**
      * How many files of about equal size a transform writes, for one COPY to load in parallel: setting
-     * {@value #TRANSFORM_PARTS_SETTING}. By default, for Redshift, twice its slices (setting
-     * {@value #WAREHOUSE_SLICES_SETTING}, by default 2, as in the smallest cluster), so that one COPY loads them in
+     * {@link #TRANSFORM_PARTS}. By default, for Redshift, twice its slices (setting
+     * {@link Warehouse#SLICES}, by default 2, as in the smallest cluster), so that one COPY loads them in
      * parallel; for PostgreSQL one part, as its COPY reads files one after another and splitting only costs (+50 % on
      * a million rows in local mode, measured).
      */
     public int transformParts() {
-        boolean redshift = dialect() == Dialect.REDSHIFT;
-        int fallback = redshift ? PARTS_PER_SLICE * positive(WAREHOUSE_SLICES_SETTING, DEFAULT_SLICES, "number of slices") : 1;
-        return positive(TRANSFORM_PARTS_SETTING, fallback, "number of files");
+        return settings.get(TRANSFORM_PARTS).orElseGet(() ->
+                dialect() == Dialect.REDSHIFT ? PARTS_PER_SLICE * settings.get(Warehouse.SLICES) : 1);
     }
 
-    private int positive(String setting, int fallback, String what) {
-        String text = settings.get(setting, String.valueOf(fallback));
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("setting " + setting + " must be a positive " + what + ", got '" + text + "'");
-    }
-
-    /** How many rejects a window may have and still load: setting {@value RejectLimit#SETTING}. */
+    /** How many rejects a window may have and still load: setting {@link RejectLimit#MAX}. */
     public RejectLimit rejectLimit() {
-        return RejectLimit.parse(settings.get(RejectLimit.SETTING, RejectLimit.DEFAULT));
+        return settings.get(RejectLimit.MAX);
     }
 
-    /** The warehouse's dialect, from setting {@value Warehouse#URL} alone: nothing is started or connected to. */
+    /** The warehouse's dialect, from setting {@link Warehouse#URL} alone: nothing is started or connected to. */
     public Dialect dialect() {
         return settings.get(Warehouse.URL).map(Dialect::of).orElse(Dialect.POSTGRES);
     }
 
-    /** The schema of the ETLs' tables: setting {@value Warehouse#SCHEMA}. */
+    /** The schema of the ETLs' tables: setting {@link Warehouse#SCHEMA}. */
     public String schema() {
-        return settings.get(Warehouse.SCHEMA, "public");
+        return settings.get(Warehouse.SCHEMA);
     }
 
     /** The warehouse of setting {@code warehouse.url} (the embedded one without it), opened once. */

@@ -28,7 +28,7 @@ public final class SourceCollection {
         }
         if (collections.isEmpty()) {
             throw new PermanentFailure("MongoDB " + source.describe() + " does not exist (it holds no collection), so "
-                    + "collection '" + collection + "' cannot be read: check the database in setting " + MongoSource.URI_SETTING);
+                    + "collection '" + collection + "' cannot be read: check the database in setting " + MongoSource.URI.name());
         }
         throw new PermanentFailure("MongoDB " + source.describe() + " has no collection '" + collection
                 + "': check the ETL's collection name (the database holds " + names(collections) + ")");

@@ -1,5 +1,7 @@
 package io.etl.hadoop;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.state.StateDirectory;
 
@@ -17,7 +19,7 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * Where Hadoop jobs (and Pig) run. By default in this process, in local mode, with every scratch folder inside the
- * state directory; on a cluster when setting {@value #CONF_DIR_SETTING} or {@code HADOOP_CONF_DIR} names a folder
+ * state directory; on a cluster when setting {@code hadoop.conf.dir} or {@code HADOOP_CONF_DIR} names a folder
  * of {@code *-site.xml} files.
  *
  * @param clusterConfDir the cluster's configuration folder; empty for local mode
@@ -25,12 +27,12 @@ import org.apache.hadoop.conf.Configuration;
  */
 public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
 
-    public static final String CONF_DIR_SETTING = "hadoop.conf.dir";
+    public static final SettingKey<Optional<Path>> CONF_DIR = SettingKey.optional("hadoop.conf.dir", SettingType.path(),
+            "A Hadoop cluster's folder of *-site.xml files, to run jobs there (default: HADOOP_CONF_DIR, else local mode)");
 
     public static HadoopSetup from(Settings settings, Map<String, String> environment) {
-        Optional<Path> confDir = settings.get(CONF_DIR_SETTING)
-                .or(() -> Optional.ofNullable(environment.get("HADOOP_CONF_DIR")).filter(s -> !s.isBlank()))
-                .map(Path::of);
+        Optional<Path> confDir = settings.get(CONF_DIR)
+                .or(() -> Optional.ofNullable(environment.get("HADOOP_CONF_DIR")).filter(s -> !s.isBlank()).map(Path::of));
         return new HadoopSetup(confDir, StateDirectory.from(settings).resolve("hadoop"));
     }
 

@@ -1,5 +1,7 @@
 package io.etl.lake;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.state.StateDirectory;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the stages keep their outputs, addressed by URI: a local folder, an S3 prefix or an HDFS folder. Paths inside a lake are
@@ -18,14 +21,17 @@ import java.util.Map;
  */
 public sealed interface Lake extends AutoCloseable permits LocalLake, S3Lake, HdfsLake {
 
-    String URI_SETTING = "lake.uri";
+    SettingKey<Optional<String>> LOCATION = SettingKey.optional("lake.uri",
+            SettingType.text().requiring(uri -> !uri.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*") || uri.matches("(s3a?|hdfs|file):.*"))
+                    .described("s3://bucket/prefix, hdfs://namenode:8020/folder or a local folder"),
+            "Where the stages keep their outputs (default: the lake folder of the state directory)");
 
     /**
-     * The lake of setting {@value #URI_SETTING}: {@code s3://bucket/prefix}, {@code hdfs://namenode:8020/folder}, a
+     * The lake of setting {@code lake.uri}: {@code s3://bucket/prefix}, {@code hdfs://namenode:8020/folder}, a
      * {@code file:} URI or a plain path.
      */
     static Lake open(Settings settings) {
-        String uri = settings.get(URI_SETTING).orElseGet(() -> StateDirectory.from(settings).resolve("lake").toString());
+        String uri = settings.get(LOCATION).orElseGet(() -> StateDirectory.from(settings).resolve("lake").toString());
         if (uri.startsWith("s3://") || uri.startsWith("s3a://")) {
             return S3Lake.open(S3Location.parse(uri), S3Options.from(settings, System.getenv()));
         }
@@ -34,9 +40,6 @@ public sealed interface Lake extends AutoCloseable permits LocalLake, S3Lake, Hd
         }
         if (uri.startsWith("file:")) {
             return LocalLake.at(Path.of(URI.create(uri)));
-        }
-        if (uri.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-            throw new IllegalArgumentException(URI_SETTING + " '" + uri + "' is neither s3://bucket/prefix, hdfs://namenode/folder nor a local folder");
         }
         return LocalLake.at(Path.of(uri));
     }

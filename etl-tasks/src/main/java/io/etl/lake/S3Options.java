@@ -1,5 +1,7 @@
 package io.etl.lake;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 
 import java.net.URI;
@@ -26,6 +28,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 public record S3Options(Optional<URI> endpoint, String region, boolean pathStyle, Optional<Keys> keys) {
 
     private static final String DEFAULT_REGION = "us-east-1";
+    public static final SettingKey<Optional<URI>> ENDPOINT = SettingKey.optional("s3.endpoint",
+            SettingType.of("a URI such as http://127.0.0.1:9000", URI::create).requiring(uri -> uri.getScheme() != null),
+            "Another S3 API than AWS's (s3proxy, MinIO)");
+    public static final SettingKey<Optional<String>> REGION = SettingKey.optional("s3.region", SettingType.text(),
+            "The S3 region (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1)");
+    public static final SettingKey<Optional<Boolean>> PATH_STYLE = SettingKey.optional("s3.path.style", SettingType.bool(),
+            "Path-style S3 addressing (default: true with s3.endpoint, else false)");
+    public static final SettingKey<Optional<String>> ACCESS_KEY = SettingKey.optional("s3.access.key", SettingType.text(),
+            "The S3 access key (default: the AWS credential chain)");
+    public static final SettingKey<Optional<String>> SECRET_KEY = SettingKey.optional("s3.secret.key", SettingType.text(),
+            "The S3 secret key").asSecret();
 
     /** An access key pair; {@link #toString()} never shows the secret. */
     public record Keys(String accessKey, String secretKey) {
@@ -36,14 +49,14 @@ public record S3Options(Optional<URI> endpoint, String region, boolean pathStyle
     }
 
     public static S3Options from(Settings settings, Map<String, String> environment) {
-        Optional<URI> endpoint = settings.get("s3.endpoint").map(URI::create);
-        String region = settings.get("s3.region")
+        Optional<URI> endpoint = settings.get(ENDPOINT);
+        String region = settings.get(REGION)
                 .or(() -> Optional.ofNullable(environment.get("AWS_REGION")))
                 .or(() -> Optional.ofNullable(environment.get("AWS_DEFAULT_REGION")))
                 .orElse(DEFAULT_REGION);
-        boolean pathStyle = settings.get("s3.path.style").map(Boolean::parseBoolean).orElse(endpoint.isPresent());
-        Optional<String> accessKey = settings.get("s3.access.key");
-        Optional<String> secretKey = settings.get("s3.secret.key");
+        boolean pathStyle = settings.get(PATH_STYLE).orElse(endpoint.isPresent());
+        Optional<String> accessKey = settings.get(ACCESS_KEY);
+        Optional<String> secretKey = settings.get(SECRET_KEY);
         if (accessKey.isPresent() != secretKey.isPresent()) {
             throw new IllegalArgumentException("set both s3.access.key and s3.secret.key, or neither (then the AWS "
                     + "environment, such as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, provides the credentials)");

@@ -64,8 +64,6 @@ public final class EtlRun extends WrapperTask {
         this.definition = definition;
         this.start = definition.environment.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         this.settled = start.minus(definition.environment.settle());
-        // read now, so that a malformed limit stops the run before anything is read, not at the load
-        definition.environment.rejectLimit();
         boolean backfill = find(SINCE).isPresent();
         if (get(LoadTask.FULL_REFRESH) && (backfill || get(INCREMENTAL))) {
             throw new ParameterException("--full-refresh reloads everything: it takes no --since or --incremental");
@@ -76,9 +74,12 @@ public final class EtlRun extends WrapperTask {
         if (get(RELOAD) && !backfill) {
             throw new ParameterException("--reload reads a window again: give it with --since (and --until)");
         }
+        find(SINCE).ifPresent(since -> find(UNTIL).filter(until -> !since.isBefore(until)).ifPresent(until -> {
+            throw new ParameterException("--since " + since + " is not before --until " + until + ": the window would be empty");
+        }));
         find(UNTIL).filter(until -> until.isAfter(settled)).ifPresent(until -> {
             throw new ParameterException("--until " + until + " is later than " + settled + ", the run's start less setting "
-                    + EtlEnvironment.SETTLE_SETTING + " (" + definition.environment.settle() + "): documents dated before it"
+                    + EtlEnvironment.SETTLE.name() + " (" + definition.environment.settle() + "): documents dated before it"
                     + " may still arrive, so its window cannot be loaded yet");
         });
     }

@@ -1,5 +1,7 @@
 package io.etl.load;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.environment.EtlEnvironment;
 import io.etl.extract.ExtractCounts;
 import io.etl.extract.ExtractTask;
@@ -33,6 +35,7 @@ import io.etl.window.WindowTask;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -46,8 +49,10 @@ public final class LoadTask extends WindowTask {
             .describedAs("replace the whole table with this window's rows");
     public static final Parameter<Boolean> DELETE_MISSING = Parameter.flag("delete-missing")
             .describedAs("delete the window's rows whose documents are gone from the source");
-    public static final String IAM_ROLE = "warehouse.iam.role";
-    public static final String COPY_OPTIONS = "warehouse.copy.options";
+    public static final SettingKey<Optional<String>> IAM_ROLE = SettingKey.optional("warehouse.iam.role", SettingType.text(),
+            "The IAM role Redshift's COPY reads the S3 lake with");
+    public static final SettingKey<String> COPY_OPTIONS = SettingKey.of("warehouse.copy.options", SettingType.text(),
+            RedshiftCopy.DEFAULT_OPTIONS, "Options of Redshift's COPY after those of the format");
 
     private final Definition definition;
 
@@ -113,7 +118,7 @@ public final class LoadTask extends WindowTask {
 
     /**
      * The window's rejects, each with its document, once sure they are few enough to load the rest: more than
-     * {@value RejectLimit#SETTING} allows fails the window, naming the commonest cause, and nothing is loaded.
+     * {@code rejects.max} allows fails the window, naming the commonest cause, and nothing is loaded.
      */
     private List<Reject> rejects(TransformTask transform, ExtractCounts extract, TransformCounts counts)
             throws IOException, PermanentFailure {
@@ -125,10 +130,10 @@ public final class LoadTask extends WindowTask {
         if (counts.rowsRejected() > limit.allowed(extract.documentsMatched())) {
             var commonest = counts.rejectsByCause().entrySet().iterator().next();
             throw new PermanentFailure(definition.spec.name() + " " + window() + ": " + counts.rowsRejected() + " of "
-                    + extract.documentsMatched() + " documents rejected, more than " + RejectLimit.SETTING + " (" + limit
+                    + extract.documentsMatched() + " documents rejected, more than " + RejectLimit.MAX.name() + " (" + limit
                     + ") allows, so none was loaded; most for " + commonest.getKey() + " (" + commonest.getValue() + "), all in "
                     + rejects + ". Fix the declaration or the documents, or let this window load with --set "
-                    + RejectLimit.SETTING + "=100%");
+                    + RejectLimit.MAX.name() + "=100%");
         }
         List<Reject> found = new ArrayList<>();
         RejectLines.read(rejects, found::add);
@@ -158,9 +163,9 @@ public final class LoadTask extends WindowTask {
             throw new PermanentFailure("Redshift loads from S3: set lake.uri to s3://bucket/prefix (it is " + lake + ")");
         }
         String role = definition.environment.settings().get(IAM_ROLE).orElseThrow(() -> new PermanentFailure(
-                "Redshift COPY needs an IAM role that can read the lake: set " + IAM_ROLE));
+                "Redshift COPY needs an IAM role that can read the lake: set " + IAM_ROLE.name()));
         String manifest = transformed.path().replaceAll("/transform$", "/load/manifest.json");
-        return new RedshiftCopy(lake, manifest, role, definition.environment.settings().get(COPY_OPTIONS, RedshiftCopy.DEFAULT_OPTIONS));
+        return new RedshiftCopy(lake, manifest, role, definition.environment.settings().get(COPY_OPTIONS));
     }
 
     private static final class Definition {

@@ -29,14 +29,14 @@ final class MongoFailures {
         return new IOException("MongoDB " + source.describe() + " did not answer within "
                 + SummaryText.duration(Duration.ofMillis(source.uri().getOptions().getServerSelectionTimeout()))
                 + (reason.isEmpty() ? "" : " (" + reason + ")")
-                + ": check that it runs and is reachable from here, or raise setting " + MongoSource.TIMEOUT_SETTING, e);
+                + ": check that it runs and is reachable from here, or raise setting " + MongoSource.TIMEOUT.name(), e);
     }
 
     /** Permanent: another attempt sends the same credentials. */
     static PermanentFailure rejected(MongoSource source, MongoSecurityException e) {
         String user = e.getCredential() == null ? "" : " of user '" + e.getCredential().getUserName() + "'";
         return new PermanentFailure("MongoDB " + source.describe() + " rejected the login" + user
-                + ": check the user and password in setting " + MongoSource.URI_SETTING, e);
+                + ": check the user and password in setting " + MongoSource.URI.name(), e);
     }
 
     private static String lastServerError(String message) {

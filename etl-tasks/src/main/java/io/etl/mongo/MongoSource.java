@@ -1,7 +1,8 @@
 package io.etl.mongo;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
-import io.etl.parameter.ParameterType;
 import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
 
@@ -22,18 +23,22 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
 /**
- * The MongoDB database the ETLs read: the one of setting {@value #URI_SETTING} ({@code mongodb://host:27017/db}), or
+ * The MongoDB database the ETLs read: the one of setting {@code mongo.uri} ({@code mongodb://host:27017/db}), or
  * the embedded sample ({@link SampleMongo}). Messages name its hosts and database, never the URI, which may hold a
- * password. A server that does not answer fails a call within setting {@value #TIMEOUT_SETTING} (5 s by default,
+ * password. A server that does not answer fails a call within setting {@code mongo.timeout} (5 s by default,
  * unless the URI sets {@code serverSelectionTimeoutMS}), so a run retries it soon rather than hanging for 30 s.
  *
  * @param where the deployment for messages: {@code on host:port} or which embedded one
  */
 public record MongoSource(MongoClientURI uri, String where) {
 
-    public static final String URI_SETTING = "mongo.uri";
-    public static final String TIMEOUT_SETTING = "mongo.timeout";
-    private static final String DEFAULT_TIMEOUT = "5s";
+    /** Parsed by the driver's own parser, so that what is accepted here is what the driver connects to. */
+    public static final SettingKey<Optional<MongoClientURI>> URI = SettingKey.optional("mongo.uri",
+            SettingType.of("a MongoDB URI with a database, such as mongodb://host:27017/app", MongoClientURI::new)
+                    .requiring(uri -> uri.getDatabase() != null && !uri.getDatabase().isBlank()),
+            "The MongoDB database the ETLs read; unset, the embedded sample one (only with the embedded warehouse)");
+    public static final SettingKey<Duration> TIMEOUT = SettingKey.of("mongo.timeout", SettingType.positiveDuration(), "5s",
+            "How long a call waits for a MongoDB server that does not answer, unless the URI sets serverSelectionTimeoutMS");
     private static final String TIMEOUT_OPTION = "serverSelectionTimeoutMS";
     private static final int BATCH_SIZE = 1_000;
 
@@ -43,22 +48,10 @@ public record MongoSource(MongoClientURI uri, String where) {
         T apply(MongoDatabase database) throws PermanentFailure;
     }
 
-    /**
-     * The source of setting {@value #URI_SETTING}; empty if it is not set.
-     *
-     * @throws PermanentFailure if the URI is malformed or names no database, or the timeout is malformed
-     */
-    public static Optional<MongoSource> configured(Settings settings) throws PermanentFailure {
-        Optional<String> text = settings.get(URI_SETTING);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        MongoClientURI uri = parse(text.get());
-        if (uri.getDatabase() == null || uri.getDatabase().isBlank()) {
-            throw new PermanentFailure("setting " + URI_SETTING + " names no database: add it, as in mongodb://"
-                    + String.join(",", uri.getHosts()) + "/database");
-        }
-        return Optional.of(new MongoSource(parse(withTimeout(text.get(), timeout(settings))),
+    /** The source of setting {@link #URI}; empty if it is not set. */
+    public static Optional<MongoSource> configured(Settings settings) {
+        Duration timeout = settings.get(TIMEOUT);
+        return settings.get(URI).map(uri -> new MongoSource(new MongoClientURI(withTimeout(uri.getURI(), timeout)),
                 "on " + String.join(",", uri.getHosts())));
     }
 
@@ -129,14 +122,6 @@ public record MongoSource(MongoClientURI uri, String where) {
         return database() + "." + collection + " " + where;
     }
 
-    private static MongoClientURI parse(String text) throws PermanentFailure {
-        try {
-            return new MongoClientURI(text);
-        } catch (IllegalArgumentException e) {
-            throw new PermanentFailure("setting " + URI_SETTING + " is not a MongoDB URI: " + e.getMessage());
-        }
-    }
-
     /**
      * The URI (with its database) plus the timeout of the settings, unless it has its own; in the text, so that
      * mongo-hadoop's clients get it too.
@@ -146,15 +131,5 @@ public record MongoSource(MongoClientURI uri, String where) {
             return text;
         }
         return text + (text.contains("?") ? "&" : "?") + TIMEOUT_OPTION + "=" + timeout.toMillis();
-    }
-
-    /** How long a call waits for a server to answer: setting {@value #TIMEOUT_SETTING}. */
-    static Duration timeout(Settings settings) throws PermanentFailure {
-        String text = settings.get(TIMEOUT_SETTING, DEFAULT_TIMEOUT);
-        try {
-            return ParameterType.DURATION.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new PermanentFailure("setting " + TIMEOUT_SETTING + ": " + e.getMessage());
-        }
     }
 }

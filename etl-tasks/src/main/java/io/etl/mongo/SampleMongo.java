@@ -21,7 +21,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * The embedded sample MongoDB of a state directory, the source when setting {@value MongoSource#URI_SETTING} is
+ * The embedded sample MongoDB of a state directory, the source when setting {@code mongo.uri} is
  * absent: mongo-java-server on a free loopback port, its documents in an H2 file ({@value #STORE}) that keeps them
  * between runs. The first start seeds it from the {@link SampleFile}s.
  *
@@ -60,7 +60,7 @@ public final class SampleMongo {
      */
     public static SampleMongo acquire(Settings settings) throws IOException, PermanentFailure {
         StateDirectory state = StateDirectory.from(settings);
-        Duration timeout = MongoSource.timeout(settings);
+        Duration timeout = settings.get(MongoSource.TIMEOUT);
         Path store = state.resolve(STORE);
         synchronized (RUNNING) {
             SampleMongo mongo = RUNNING.get(store);
@@ -123,7 +123,7 @@ public final class SampleMongo {
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new IOException("the embedded sample MongoDB of state dir " + state.root() + " is in use by another"
-                        + " process (its file " + file + " is locked): wait for it to end, or set " + MongoSource.URI_SETTING, e);
+                        + " process (its file " + file + " is locked): wait for it to end, or set " + MongoSource.URI.name(), e);
             }
             throw e;
         }

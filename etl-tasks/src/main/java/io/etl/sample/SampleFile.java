@@ -1,5 +1,7 @@
 package io.etl.sample;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.task.PermanentFailure;
 
@@ -11,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A file of sample documents for one collection, {@code <collection>.jsonl} ({@link JsonLines}), that seeds the
- * embedded source. They are the {@code *.jsonl} files of the folder of setting {@value #DIR_SETTING} (by default
+ * embedded source. They are the {@code *.jsonl} files of the folder of setting {@code mongo.seed.dir} (by default
  * {@value #DEFAULT_DIR} in the working directory, so an edited sample takes effect at once), else the copies of the
  * known {@link SampleCollection}s packaged on the class path under {@value #RESOURCE_FOLDER} (so the installed command
  * works anywhere).
@@ -24,7 +27,8 @@ import java.util.stream.Stream;
  */
 public record SampleFile(String collection, String origin, Opener opener) {
 
-    public static final String DIR_SETTING = "mongo.seed.dir";
+    public static final SettingKey<Optional<Path>> DIR = SettingKey.optional("mongo.seed.dir", SettingType.path(),
+            "The folder of *.jsonl files that seed the embedded sample MongoDB (default: src-test-data if present, else the packaged ones)");
     private static final String DEFAULT_DIR = "src-test-data";
     private static final String RESOURCE_FOLDER = "src-test-data/";
     private static final String SUFFIX = ".jsonl";
@@ -37,12 +41,13 @@ public record SampleFile(String collection, String origin, Opener opener) {
 
     /** @throws PermanentFailure if the folder was set explicitly and does not exist */
     public static List<SampleFile> find(Settings settings) throws PermanentFailure {
-        Path folder = Path.of(settings.get(DIR_SETTING, DEFAULT_DIR));
+        Optional<Path> explicit = settings.get(DIR);
+        Path folder = explicit.orElse(Path.of(DEFAULT_DIR));
         if (Files.isDirectory(folder)) {
             return inFolder(folder);
         }
-        if (settings.get(DIR_SETTING).isPresent()) {
-            throw new PermanentFailure("setting " + DIR_SETTING + " names no folder: " + folder.toAbsolutePath());
+        if (explicit.isPresent()) {
+            throw new PermanentFailure("setting " + DIR.name() + " names no folder: " + folder.toAbsolutePath());
         }
         return packaged();
     }

@@ -1,5 +1,6 @@
 package io.etl.warehouse;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Where the SQL of the two warehouses differs; everything else is {@link Statements}. */
@@ -97,8 +98,16 @@ public enum Dialect {
         return value.substring(0, end);
     }
 
-    /** The dialect of a JDBC URL: {@code jdbc:redshift:} is Redshift, anything else PostgreSQL. */
+    /** The dialect of a JDBC URL: {@code jdbc:redshift:} or {@code jdbc:postgresql:}; empty for any other database. */
+    public static Optional<Dialect> find(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:redshift:")) {
+            return Optional.of(REDSHIFT);
+        }
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? Optional.of(POSTGRES) : Optional.empty();
+    }
+
+    /** @throws IllegalArgumentException for the URL of another database than Redshift or PostgreSQL */
     public static Dialect of(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:redshift:") ? REDSHIFT : POSTGRES;
+        return find(jdbcUrl).orElseThrow(() -> new IllegalArgumentException("not a Redshift or PostgreSQL JDBC URL"));
     }
 }

@@ -1,8 +1,8 @@
 package io.etl.warehouse;
 
-import io.etl.config.MalformedSettingException;
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.config.Settings;
-import io.etl.parameter.ParameterType;
 import io.etl.reject.Reject;
 import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
@@ -36,19 +36,30 @@ import java.util.Set;
 import java.util.TimeZone;
 
 /**
- * The warehouse an ETL loads: Redshift or PostgreSQL by JDBC URL (setting {@value #URL}), or, with no URL, the
+ * The warehouse an ETL loads: Redshift or PostgreSQL by JDBC URL (setting {@code warehouse.url}), or, with no URL, the
  * embedded PostgreSQL in the state directory. A window is loaded in one transaction — staging, replacing the rows
  * whose keys it holds, inserting, and the load marker — so a crash at any point leaves the table as it was.
  */
 public final class Warehouse implements AutoCloseable {
 
-    public static final String URL = "warehouse.url";
-    public static final String USER = "warehouse.user";
-    public static final String PASSWORD = "warehouse.password";
-    public static final String PASSWORD_FILE = "warehouse.password.file";
-    public static final String SCHEMA = "warehouse.schema";
-    /** How long opening a connection waits for a warehouse that does not answer; without it, the driver's own (10 s). */
-    public static final String CONNECT_TIMEOUT = "warehouse.connect.timeout";
+    /** Only the two warehouses we speak the SQL of: another database is refused, not treated as PostgreSQL. */
+    public static final SettingKey<Optional<String>> URL = SettingKey.optional("warehouse.url",
+            SettingType.text().requiring(url -> Dialect.find(url).isPresent())
+                    .described("a JDBC URL of Redshift (jdbc:redshift://host:5439/db) or PostgreSQL (jdbc:postgresql://host:5432/db)"),
+            "The warehouse the ETLs load; unset, the embedded PostgreSQL of the state directory");
+    public static final SettingKey<Optional<String>> USER = SettingKey.optional("warehouse.user", SettingType.text(),
+            "The warehouse user");
+    public static final SettingKey<Optional<String>> PASSWORD = SettingKey.optional("warehouse.password", SettingType.text(),
+            "The warehouse user's password").asSecret();
+    public static final SettingKey<Optional<Path>> PASSWORD_FILE = SettingKey.optional("warehouse.password.file", SettingType.path(),
+            "A file holding the warehouse user's password, instead of warehouse.password");
+    public static final SettingKey<String> SCHEMA = SettingKey.of("warehouse.schema", SettingType.text(), "public",
+            "The schema of the ETLs' tables");
+    /** Without it, the driver's own (10 s). */
+    public static final SettingKey<Optional<Duration>> CONNECT_TIMEOUT = SettingKey.optional("warehouse.connect.timeout",
+            SettingType.positiveDuration(), "How long opening a connection waits for a warehouse that does not answer (default: the driver's, 10s)");
+    public static final SettingKey<Integer> SLICES = SettingKey.of("warehouse.slices", SettingType.atLeast(1), "2",
+            "Redshift's slices, for as many files per load as it loads in parallel (2, as in the smallest cluster)");
 
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     /** Rejects written by one INSERT: few statements, each well under the warehouses' statement size limits. */
@@ -73,9 +84,9 @@ public final class Warehouse implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** The configured warehouse; with no {@value #URL}, starts the embedded one. */
+    /** The configured warehouse; with no {@code warehouse.url}, starts the embedded one. */
     public static Warehouse open(Settings settings, Clock clock) {
-        String schema = settings.get(SCHEMA, "public");
+        String schema = settings.get(SCHEMA);
         Optional<String> url = settings.get(URL);
         if (url.isEmpty()) {
             EmbeddedWarehouse local = EmbeddedWarehouse.start(embeddedDirectory(settings));
@@ -98,16 +109,8 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** Whole seconds, at least one: what the drivers take. */
-    private static String connectSeconds(String text) {
-        try {
-            Duration timeout = ParameterType.DURATION.parse(text);
-            if (!timeout.isNegative() && !timeout.isZero()) {
-                return String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
-            }
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        throw new MalformedSettingException(CONNECT_TIMEOUT, "a positive duration, such as 3s", text);
+    private static String connectSeconds(Duration timeout) {
+        return String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
     }
 
     public Dialect dialect() {
@@ -479,12 +482,12 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private static Optional<String> password(Settings settings) {
-        Optional<String> file = settings.get(PASSWORD_FILE);
+        Optional<Path> file = settings.get(PASSWORD_FILE);
         if (file.isPresent()) {
             try {
-                return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip());
+                return Optional.of(Files.readString(file.get(), StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
-                throw new IllegalArgumentException("setting " + PASSWORD_FILE + ": cannot read " + file.get() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("setting " + PASSWORD_FILE.name() + ": cannot read " + file.get() + ": " + e.getMessage(), e);
             }
         }
         return settings.get(PASSWORD);

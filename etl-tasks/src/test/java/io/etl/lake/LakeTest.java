@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.etl.config.MalformedSettingException;
 import io.etl.testing.LocalS3;
 import io.etl.testing.TestSettings;
 import io.etl.window.Window;
@@ -99,10 +100,10 @@ class LakeTest {
         assertEquals(new S3Location("bucket", "a/b"), S3Location.parse("s3://bucket/a/b/"));
         assertEquals(new S3Location("bucket", ""), S3Location.parse("s3://bucket"));
 
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        MalformedSettingException unknown = assertThrows(MalformedSettingException.class,
                 () -> Lake.open(TestSettings.of(home, "lake.uri", "ftp://host/lake")));
-        assertEquals("lake.uri 'ftp://host/lake' is neither s3://bucket/prefix, hdfs://namenode/folder nor a local folder",
-                unknown.getMessage());
+        assertEquals("setting lake.uri is 'ftp://host/lake' (test): expected s3://bucket/prefix, hdfs://namenode:8020/folder"
+                + " or a local folder", unknown.getMessage());
     }
 
     @Test

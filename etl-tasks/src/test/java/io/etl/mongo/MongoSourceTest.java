@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.etl.config.MalformedSettingException;
 import io.etl.task.Failures;
 import io.etl.task.PermanentFailure;
 import io.etl.testing.EmbeddedMongo;
@@ -63,12 +64,13 @@ class MongoSourceTest {
 
     @Test
     void a_uri_without_a_database_is_refused_naming_the_setting() {
-        PermanentFailure refused = assertThrows(PermanentFailure.class, () -> configured("mongodb://db.example:27017"));
+        MalformedSettingException refused = assertThrows(MalformedSettingException.class, () -> configured("mongodb://db.example:27017"));
 
-        assertEquals("setting mongo.uri names no database: add it, as in mongodb://db.example:27017/database", refused.getMessage());
+        assertEquals("setting mongo.uri is 'mongodb://db.example:27017' (override): expected a MongoDB URI with a database,"
+                + " such as mongodb://host:27017/app", refused.getMessage());
     }
 
-    private MongoSource configured(String uri, String... settings) throws PermanentFailure {
-        return MongoSource.configured(TestSettings.of(home, settings).with(MongoSource.URI_SETTING, uri)).orElseThrow();
+    private MongoSource configured(String uri, String... settings) {
+        return MongoSource.configured(TestSettings.of(home, settings).with(MongoSource.URI.name(), uri)).orElseThrow();
     }
 }

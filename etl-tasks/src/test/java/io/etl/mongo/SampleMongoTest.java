@@ -40,7 +40,7 @@ class SampleMongoTest {
                 {"_id": {"$oid": "6565a1b2c3d4e5f601234569"}, "action": "no date"}
                 """);
         Files.writeString(seeds.resolve("notes.jsonl"), "{\"text\": \"a collection no ETL reads\"}\n");
-        settings = TestSettings.of(home, SampleFile.DIR_SETTING, seeds.toString());
+        settings = TestSettings.of(home, SampleFile.DIR.name(), seeds.toString());
     }
 
     @Test
@@ -73,7 +73,7 @@ class SampleMongoTest {
 
     @Test
     void users_in_one_process_share_one_server_which_stops_when_the_last_releases_it() throws Exception {
-        Settings quick = settings.with(MongoSource.TIMEOUT_SETTING, "200ms");
+        Settings quick = settings.with(MongoSource.TIMEOUT.name(), "200ms");
         SampleMongo first = SampleMongo.acquire(quick);
         SampleMongo second = SampleMongo.acquire(quick);
         MongoSource source = first.source();
@@ -116,7 +116,7 @@ class SampleMongoTest {
 
     @Test
     void a_seed_folder_set_but_missing_is_a_permanent_failure_naming_it() {
-        Settings missing = settings.with(SampleFile.DIR_SETTING, home.resolve("nowhere").toString());
+        Settings missing = settings.with(SampleFile.DIR.name(), home.resolve("nowhere").toString());
 
         PermanentFailure failure = assertThrows(PermanentFailure.class, () -> SampleMongo.acquire(missing));
 

@@ -12,7 +12,7 @@ public final class TestSettings {
     }
 
     public static Settings of(Path home, String... keysAndValues) {
-        Settings.Builder settings = Settings.builder().set(StateDirectory.HOME_SETTING, home.toString(), "test");
+        Settings.Builder settings = Settings.builder().set(StateDirectory.HOME.name(), home.toString(), "test");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             settings.set(keysAndValues[i], keysAndValues[i + 1], "test");
         }

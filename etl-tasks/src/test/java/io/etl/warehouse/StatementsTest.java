@@ -43,8 +43,9 @@ class StatementsTest {
     }
 
     @Test
-    void the_dialect_follows_the_jdbc_url() {
+    void the_dialect_follows_the_jdbc_url_and_another_database_has_none() {
         assertEquals(Dialect.REDSHIFT, Dialect.of("jdbc:redshift://cluster.example:5439/dw"));
         assertEquals(Dialect.POSTGRES, Dialect.of("jdbc:postgresql://db:5432/dw"));
+        assertEquals(java.util.Optional.empty(), Dialect.find("jdbc:mysql://db:3306/dw"));
     }
 }
