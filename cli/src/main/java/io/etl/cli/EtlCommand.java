@@ -1,16 +1,20 @@
 package io.etl.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code etl}: the root command; alone it prints its usage. */
 @Command(name = "etl",
+        // inherited: --help and --version on every command, including the ones added at start-up
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs batch ETL pipelines: MongoDB to the warehouse through Hadoop and Pig, with dependencies, retries and history.",
-        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AuditCommand.class, AddSampleCommand.class, GenerateCommand.class},
+        subcommands = {HelpCommand.class, ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AuditCommand.class, AddSampleCommand.class, GenerateCommand.class, SqlCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the task (and everything it needs) is complete",

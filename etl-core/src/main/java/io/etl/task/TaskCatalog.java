@@ -11,5 +11,13 @@ import java.util.List;
  */
 public interface TaskCatalog {
 
+    /** The group of task types that {@code etl list} shows first: the ETLs people run. */
+    String ETLS = "ETLs and their tasks";
+
+    /** The heading {@code etl list} shows these types under, so that examples and benchmarks stay apart from the ETLs. */
+    default String group() {
+        return ETLS;
+    }
+
     List<TaskType<?>> taskTypes(Settings settings);
 }

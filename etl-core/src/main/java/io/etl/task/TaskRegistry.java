@@ -2,6 +2,7 @@ package io.etl.task;
 
 import io.etl.config.Settings;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,26 +15,46 @@ import java.util.ServiceLoader;
 public final class TaskRegistry {
 
     private final Map<String, TaskType<?>> byFamily;
+    private final Map<String, String> groupByFamily;
 
-    private TaskRegistry(Map<String, TaskType<?>> byFamily) {
+    private TaskRegistry(Map<String, TaskType<?>> byFamily, Map<String, String> groupByFamily) {
         this.byFamily = byFamily;
+        this.groupByFamily = groupByFamily;
     }
 
     /** Every type of every {@link TaskCatalog} on the class path. */
     public static TaskRegistry discover(Settings settings) {
-        return of(ServiceLoader.load(TaskCatalog.class).stream()
-                .flatMap(provider -> provider.get().taskTypes(settings).stream())
-                .toList());
+        Map<TaskType<?>, String> groups = new LinkedHashMap<>();
+        ServiceLoader.load(TaskCatalog.class).stream().map(ServiceLoader.Provider::get)
+                .forEach(catalog -> catalog.taskTypes(settings).forEach(type -> groups.put(type, catalog.group())));
+        return of(groups);
     }
 
     public static TaskRegistry of(List<TaskType<?>> types) {
+        Map<TaskType<?>, String> groups = new LinkedHashMap<>();
+        types.forEach(type -> groups.put(type, TaskCatalog.ETLS));
+        return of(groups);
+    }
+
+    private static TaskRegistry of(Map<TaskType<?>, String> groups) {
         Map<String, TaskType<?>> byFamily = new LinkedHashMap<>();
-        types.stream().sorted(Comparator.comparing(TaskType::family)).forEach(type -> {
+        Map<String, String> groupByFamily = new LinkedHashMap<>();
+        groups.keySet().stream().sorted(Comparator.comparing(TaskType::family)).forEach(type -> {
             if (byFamily.putIfAbsent(type.family(), type) != null) {
                 throw new IllegalStateException("two task types are named '" + type.family() + "'");
             }
+            groupByFamily.put(type.family(), groups.get(type));
         });
-        return new TaskRegistry(byFamily);
+        return new TaskRegistry(byFamily, groupByFamily);
+    }
+
+    /** The types by the heading of their catalog ({@link TaskCatalog#group()}), the ETLs first. */
+    public Map<String, List<TaskType<?>>> groups() {
+        Map<String, List<TaskType<?>>> groups = new LinkedHashMap<>();
+        groups.put(TaskCatalog.ETLS, new ArrayList<>());
+        byFamily.values().forEach(type -> groups.computeIfAbsent(groupByFamily.get(type.family()), g -> new ArrayList<>()).add(type));
+        groups.values().removeIf(List::isEmpty);
+        return groups;
     }
 
     public Optional<TaskType<?>> find(String family) {
