@@ -7,6 +7,7 @@ import io.etl.task.TaskRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the commands stand on, built once from the global options and the process environment: the settings
@@ -20,13 +21,18 @@ public final class CliEnvironment {
             "retries", "2",
             "retry.delay", "5s");
 
+    /** Jenkins' address of the build running etl, if it is one: the reports' links start with it. */
+    private static final String BUILD_URL = "BUILD_URL";
+
     private final GlobalOptions options;
     private final Settings settings;
+    private final Optional<String> buildUrl;
     private TaskRegistry registry;
 
-    private CliEnvironment(GlobalOptions options, Settings settings) {
+    private CliEnvironment(GlobalOptions options, Settings settings, Optional<String> buildUrl) {
         this.options = options;
         this.settings = settings;
+        this.buildUrl = buildUrl;
     }
 
     /** @throws ConfigurationException if a settings file named explicitly is missing or a setting is malformed */
@@ -44,7 +50,8 @@ public final class CliEnvironment {
             if (options.home != null) {
                 builder.set(StateDirectory.HOME_SETTING, options.home.toString(), "--home");
             }
-            return new CliEnvironment(options, builder.overrides(options.overrides).build());
+            return new CliEnvironment(options, builder.overrides(options.overrides).build(),
+                    Optional.ofNullable(processEnvironment.get(BUILD_URL)).filter(url -> !url.isBlank()));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }
@@ -52,6 +59,11 @@ public final class CliEnvironment {
 
     public boolean verbose() {
         return options.verbose;
+    }
+
+    /** The Jenkins build this runs in ({@code BUILD_URL}), if any. */
+    public Optional<String> buildUrl() {
+        return buildUrl;
     }
 
     public Settings settings() {

@@ -31,7 +31,7 @@ final class ScheduledRun {
                 .listener(new RunLog(state.logs(), LogRetention.from(settings), err, settings))
                 .listener(new ConsoleProgress(err, settings, terminal))
                 .listener(new RunHistory(state.history(), settings))
-                .listener(new RunReports(options.reports(settings), err, settings));
+                .listener(new RunReports(options.reports(environment, err), err, settings));
         if (terminal) {
             builder.listener(new TerminalProgress(System.err));
         }

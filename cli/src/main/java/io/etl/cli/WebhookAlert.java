@@ -19,16 +19,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * anything that takes the same JSON) when a run fails, and when it succeeds too if {@code alert.on.success=true}.
  * The timeout is short: an alert is worth little next to finishing the job, and a failed post is only a warning.
  */
-record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implements RunReport {
+record WebhookAlert(URI webhook, boolean onSuccess, Settings settings, Optional<String> reportLink) implements RunReport {
 
     static final String WEBHOOK = "alert.webhook";
     static final String ON_SUCCESS = "alert.on.success";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** The alert the settings ask for, if they name a webhook. */
-    static Optional<WebhookAlert> from(Settings settings) {
+    /**
+     * The alert the settings ask for, if they name a webhook.
+     *
+     * @param reportLink where the run's HTML report can be read, for the message to point at
+     */
+    static Optional<WebhookAlert> from(Settings settings, Optional<String> reportLink) {
         return settings.get(WEBHOOK).filter(url -> !url.isBlank()).map(url -> new WebhookAlert(URI.create(url),
-                Boolean.parseBoolean(settings.get(ON_SUCCESS, "false")), settings));
+                Boolean.parseBoolean(settings.get(ON_SUCCESS, "false")), settings, reportLink));
     }
 
     @Override
@@ -42,7 +46,7 @@ record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implement
         if (run.summary().status() == RunStatus.SUCCESS && Rejected.of(run.summary()) == 0 && !onSuccess) {
             return;
         }
-        post(AlertMessage.of(run, settings));
+        post(AlertMessage.of(run, settings, reportLink));
     }
 
     /** Posts a message, already masked; fails unless the webhook answers 2xx. */

@@ -23,6 +23,13 @@ public sealed interface RunEvent {
                       Optional<LockOwner> tookOverLockFrom) implements RunEvent {
     }
 
+    /**
+     * The run could not be planned (a task could not say what it needs, most often because a server did not
+     * answer); it is planned again after {@code retryIn}, by the run's retry policy.
+     */
+    record PlanFailed(String runId, Instant at, Task root, int attempt, Throwable error, Duration retryIn) implements RunEvent {
+    }
+
     record TaskStarted(String runId, Instant at, Task task, int attempt) implements RunEvent {
     }
 
