@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
                 "0:the task (and everything it needs) is complete",
                 "1:a task failed after its retries",
                 "2:bad usage: unknown command, task or parameter, malformed value",
-                "3:scheduling error: dependency cycle, missing input",
+                "3:scheduling error: dependency cycle, missing input, a warehouse that does not answer the plan",
                 "4:another run of the same ETL is in progress",
-                "5:configuration error, or a server that does not answer",
+                "5:configuration error; for audit and sql, a server that does not answer",
                 "6:complete, but documents were rejected (listed, and in etl_rejects)",
                 "7:etl audit: the warehouse differs from the source in some bucket",
                 "130:interrupted (Ctrl-C, SIGTERM, Jenkins abort)"})
