@@ -35,7 +35,7 @@ final class ConsoleProgress implements RunListener {
     private long lastCountNanos;
     private final java.util.Map<io.etl.task.Task, Long> lastProgressNanos = new java.util.HashMap<>();
 
-    /** @param barsShowProgress a terminal shows progress as bars ({@link TerminalProgress}), not as lines */
+    /** @param barsShowProgress a terminal shows progress on the running tasks' lines ({@link TerminalProgress}), not as lines */
     ConsoleProgress(PrintWriter err, Settings settings, boolean barsShowProgress) {
         this.err = err;
         this.settings = settings;

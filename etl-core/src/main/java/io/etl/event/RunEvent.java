@@ -33,7 +33,8 @@ public sealed interface RunEvent {
     record TaskStarted(String runId, Instant at, Task task, int attempt) implements RunEvent {
     }
 
-    record TaskProgressed(String runId, Instant at, Task task, String step, long done, long total) implements RunEvent {
+    /** @param unit what {@code done} and {@code total} count: "documents", "rows", or "%" for a share */
+    record TaskProgressed(String runId, Instant at, Task task, String step, long done, long total, String unit) implements RunEvent {
     }
 
     /** @param notes what the task noted for a person to read ({@link io.etl.task.TaskContext#note}) */
