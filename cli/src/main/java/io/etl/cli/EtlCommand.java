@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs batch ETL pipelines: MongoDB to the warehouse through Hadoop and Pig, with dependencies, retries and history.",
-        subcommands = {HelpCommand.class, ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AuditCommand.class, AddSampleCommand.class, GenerateCommand.class, SqlCommand.class, CompletionCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AuditCommand.class, AddSampleCommand.class, GenerateCommand.class, SqlCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the task (and everything it needs) is complete",

@@ -1,6 +1,7 @@
 package io.etl.cli;
 
 import io.etl.parameter.ParameterException;
+import io.etl.warehouse.Dialect;
 import io.etl.warehouse.Warehouse;
 
 import java.sql.Connection;
@@ -36,8 +37,12 @@ record QueryResult(List<String> columns, List<Boolean> numeric, List<List<String
         } catch (Exception e) {
             throw new ConfigurationException(e.getMessage());
         }
-        // BEGIN READ ONLY, said in SQL: both PostgreSQL and Redshift take it, whatever their drivers do with setReadOnly
+        // BEGIN READ ONLY, said in SQL: both PostgreSQL and Redshift take it, whatever their drivers do with setReadOnly.
+        // On PostgreSQL the session is read-only too, so that "…; COMMIT; DELETE …" cannot write after the transaction.
         try (connection; Statement statement = connection.createStatement()) {
+            if (warehouse.dialect() == Dialect.POSTGRES) {
+                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            }
             statement.execute("BEGIN READ ONLY");
             try {
                 if (!statement.execute(sql)) {

@@ -75,7 +75,17 @@ public final class RunOptions {
         if (n < 0) {
             throw new io.etl.parameter.ParameterException("--retries must be 0 or more, got " + n);
         }
-        Duration delay = ParameterType.DURATION.parse(retryDelay != null ? retryDelay : settings.get("retry.delay", "5s"));
+        Duration delay = retryDelay != null ? flagDuration("--retry-delay", retryDelay)
+                : ParameterType.DURATION.parse(settings.get("retry.delay", "5s"));
         return RetryPolicy.retries(n).withBackoff(delay);
+    }
+
+    /** A malformed value of a flag is bad usage (exit 2), named by its flag. */
+    private static Duration flagDuration(String flag, String text) {
+        try {
+            return ParameterType.DURATION.parse(text);
+        } catch (IllegalArgumentException malformed) {
+            throw new io.etl.parameter.ParameterException(flag + ": " + malformed.getMessage());
+        }
     }
 }

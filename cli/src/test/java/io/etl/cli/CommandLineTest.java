@@ -69,6 +69,14 @@ class CommandLineTest {
     }
 
     @Test
+    void a_malformed_retry_delay_is_bad_usage_in_one_line() {
+        Etl.Result run = etl().run("run", "node", "--name", "ok", "--retry-delay", "soon");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("etl: --retry-delay: expected duration like 1h30m, got 'soon'\n", run.err());
+    }
+
+    @Test
     void run_help_says_what_incremental_does_without_calling_it_both_the_default_and_off() {
         Etl.Result help = etl().run("run", "actions_taken", "--help");
 

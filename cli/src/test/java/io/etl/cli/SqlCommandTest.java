@@ -59,7 +59,19 @@ class SqlCommandTest {
 
         assertEquals(ExitCodes.USAGE, delete.exitCode(), delete::toString);
         assertEquals("etl: cannot execute DELETE in a read-only transaction\n", delete.err());
-        assertEquals("4\n", new Etl(home).run("sql", "SELECT COUNT(*) FROM actions_taken", "--format", "tsv").out().lines()
-                .skip(1).findFirst().orElse("") + "\n");
+        assertEquals("4", count());
+    }
+
+    @Test
+    void a_write_after_the_transaction_is_refused_too() {
+        Etl.Result sneaky = new Etl(home).run("sql", "SELECT 1; COMMIT; DELETE FROM actions_taken");
+
+        assertEquals(ExitCodes.USAGE, sneaky.exitCode(), sneaky::toString);
+        assertEquals("etl: cannot execute DELETE in a read-only transaction\n", sneaky.err());
+        assertEquals("4", count());
+    }
+
+    private static String count() {
+        return new Etl(home).run("sql", "SELECT COUNT(*) FROM actions_taken", "--format", "tsv").out().lines().skip(1).findFirst().orElse("");
     }
 }
