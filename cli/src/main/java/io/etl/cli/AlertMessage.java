@@ -16,15 +16,16 @@ import java.util.stream.Collectors;
 
 /**
  * What an alert says about a run, as a Slack-compatible message: a one-line {@code text} for the notification and
- * an attachment whose fields name the ETL, the window, the failed task and its first error line, the run and the
- * host. Every value is masked: a secret in an error message never leaves the machine.
+ * an attachment whose fields name the ETL, the window, the rows loaded or the failed task and its first error line,
+ * the run, the host and the link to the run's report. Every value is masked: a secret in an error message never leaves the machine.
  */
 final class AlertMessage {
 
     private AlertMessage() {
     }
 
-    static ObjectNode of(FinishedRun run, Settings settings) {
+    /** @param reportLink where the run's HTML report can be read, if it was asked for */
+    static ObjectNode of(FinishedRun run, Settings settings, Optional<String> reportLink) {
         RunSummary summary = run.summary();
         Optional<TaskOutcome> failure = run.firstFailure();
         String host = hostName();
@@ -39,8 +40,12 @@ final class AlertMessage {
         ArrayNode fields = attachment.putArray("fields");
         field(fields, "ETL", summary.root().family(), settings);
         field(fields, "Status", summary.status().name(), settings);
-        field(fields, "Window", run.window().map(RunWindow::toString).orElse("nothing new to load"), settings);
+        field(fields, "Window", run.window().map(RunWindow::toString).orElse(summary.status() == RunStatus.SUCCESS
+                ? "nothing new to load" : "none: the run stopped before it chose one"), settings);
         field(fields, "Parameters", parameters(summary.root().parameters().asText()), settings);
+        if (summary.status() == RunStatus.SUCCESS) {
+            field(fields, "Rows loaded", String.format("%,d", run.rowsLoaded()), settings);
+        }
         if (rejected > 0) {
             field(fields, "Rejected", String.format("%,d document(s), in etl_rejects:%n", rejected)
                     + String.join("\n", summary.outcomes().stream().flatMap(o -> o.notes().stream()).toList()), settings);
@@ -51,6 +56,7 @@ final class AlertMessage {
         });
         field(fields, "Run", summary.runId(), settings);
         field(fields, "Host", host, settings);
+        reportLink.ifPresent(link -> field(fields, "Report", link, settings));
         return message;
     }
 

@@ -184,7 +184,7 @@ public final class AuditCommand implements Callable<Integer> {
             new AuditPage(report, environment.settings()).write(audit);
         }
         if (!audit.matches()) {
-            Optional<WebhookAlert> alert = WebhookAlert.from(environment.settings());
+            Optional<WebhookAlert> alert = WebhookAlert.from(environment.settings(), Optional.empty());
             if (alert.isPresent()) {
                 try {
                     alert.get().post(AuditAlert.of(audit, environment.settings()));

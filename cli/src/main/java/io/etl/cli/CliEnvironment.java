@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,13 +26,18 @@ public final class CliEnvironment {
                     LogRetention.KEEP, WebhookAlert.WEBHOOK, WebhookAlert.ON_SUCCESS),
             EtlEnvironment.settingKeys().stream()).toList();
 
+    /** Jenkins' address of the build running etl, if it is one: the reports' links start with it. */
+    private static final String BUILD_URL = "BUILD_URL";
+
     private final GlobalOptions options;
     private final Settings settings;
+    private final Optional<String> buildUrl;
     private TaskRegistry registry;
 
-    private CliEnvironment(GlobalOptions options, Settings settings) {
+    private CliEnvironment(GlobalOptions options, Settings settings, Optional<String> buildUrl) {
         this.options = options;
         this.settings = settings;
+        this.buildUrl = buildUrl;
     }
 
     /**
@@ -56,7 +62,8 @@ public final class CliEnvironment {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }
-        CliEnvironment environment = new CliEnvironment(options, settings);
+        CliEnvironment environment = new CliEnvironment(options, settings,
+                Optional.ofNullable(processEnvironment.get(BUILD_URL)).filter(url -> !url.isBlank()));
         try {
             settings.check(environment.settingKeys());
             EtlEnvironment.requireRealSourceForRealWarehouse(settings);
@@ -68,6 +75,11 @@ public final class CliEnvironment {
 
     public boolean verbose() {
         return options.verbose;
+    }
+
+    /** The Jenkins build this runs in ({@code BUILD_URL}), if any. */
+    public Optional<String> buildUrl() {
+        return buildUrl;
     }
 
     public Settings settings() {

@@ -35,7 +35,7 @@ final class ConsoleProgress implements RunListener {
     private long lastCountNanos;
     private final java.util.Map<io.etl.task.Task, Long> lastProgressNanos = new java.util.HashMap<>();
 
-    /** @param barsShowProgress a terminal shows progress as bars ({@link TerminalProgress}), not as lines */
+    /** @param barsShowProgress a terminal shows progress on the running tasks' lines ({@link TerminalProgress}), not as lines */
     ConsoleProgress(PrintWriter err, Settings settings, boolean barsShowProgress) {
         this.err = err;
         this.settings = settings;
@@ -54,6 +54,9 @@ final class ConsoleProgress implements RunListener {
                     started.workers()));
             started.tookOverLockFrom().ifPresent(owner -> print(event,
                     "took over the lock left by a run that did not finish: " + owner));
+        } else if (event instanceof RunEvent.PlanFailed f) {
+            print(event, "cannot plan " + f.root().id() + " (attempt " + f.attempt() + "): " + Failures.firstLine(f.error())
+                    + "; planning again in " + SummaryText.duration(f.retryIn()));
         } else if (event instanceof RunEvent.TaskStarted started && oneByOne) {
             print(event, "start   " + started.task().id() + (started.attempt() > 1 ? " (attempt " + started.attempt() + ")" : ""));
         } else if (event instanceof RunEvent.TaskProgressed p && oneByOne && !barsShowProgress && progressDue(p)) {

@@ -1,10 +1,14 @@
 package io.etl.cli;
 
 import io.etl.config.Settings;
+import io.etl.parameter.Parameter;
+import io.etl.parameter.ParameterType;
+import io.etl.parameter.ParameterValues;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.TaskOutcome;
 import io.etl.scheduler.TaskState;
 import io.etl.targets.LocalFileTarget;
+import io.etl.task.Task;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -16,13 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code --junit-report FILE}: the run as a JUnit XML test suite, for Jenkins' {@code junit} step to chart and to
- * name what broke. One test case per task of the plan (class name: its family); a failed task is a failure
+ * name what broke. One test case per task of the plan (class name: its family; name: the family and its parameters
+ * but the window, which is in the test case's properties, so that a task keeps its name from build to build); a failed task is a failure
  * carrying its error, a task that did not run because a requirement failed is skipped naming that requirement (it
  * is not broken itself, and counting it as a failure would hide the one that is); an already complete task passes
  * in no time.
@@ -50,7 +57,7 @@ record JunitReport(Path file, Settings settings) implements RunReport {
     private void suite(XMLStreamWriter xml, FinishedRun run) throws XMLStreamException {
         RunSummary summary = run.summary();
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", masked(summary.root().id().toString()));
+        xml.writeAttribute("name", masked(stableName(summary.root())));
         xml.writeAttribute("tests", String.valueOf(summary.outcomes().size()));
         xml.writeAttribute("failures", String.valueOf(summary.count(TaskState.FAILED) + summary.count(TaskState.MISSING_INPUT)));
         xml.writeAttribute("errors", "0");
@@ -87,8 +94,16 @@ record JunitReport(Path file, Settings settings) implements RunReport {
     private void testCase(XMLStreamWriter xml, FinishedRun run, TaskOutcome outcome) throws XMLStreamException {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", outcome.task().family());
-        xml.writeAttribute("name", masked(outcome.task().id().toString()));
+        xml.writeAttribute("name", masked(stableName(outcome.task())));
         xml.writeAttribute("time", seconds(outcome.duration()));
+        Map<String, String> window = window(outcome.task());
+        if (!window.isEmpty()) {
+            xml.writeStartElement("properties");
+            for (Map.Entry<String, String> instant : window.entrySet()) {
+                property(xml, instant.getKey(), instant.getValue());
+            }
+            xml.writeEndElement();
+        }
         switch (outcome.state()) {
             case FAILED, MISSING_INPUT -> {
                 xml.writeStartElement("failure");
@@ -108,6 +123,35 @@ record JunitReport(Path file, Settings settings) implements RunReport {
             }
         }
         xml.writeEndElement();
+    }
+
+    /**
+     * What Jenkins tracks a test by from build to build: the family and its significant parameters but the instants,
+     * which are the window ({@code lower}, {@code upper}, {@code since}…) and change with every build.
+     */
+    static String stableName(Task task) {
+        ParameterValues values = task.parameters();
+        return task.family() + "(" + values.declared().stream()
+                .filter(parameter -> parameter.significant() && !isWindow(parameter))
+                .flatMap(parameter -> text(values, parameter).map(value -> parameter.name() + "=" + value).stream())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The instants that {@link #stableName} leaves out, kept as the test's properties. */
+    private static Map<String, String> window(Task task) {
+        ParameterValues values = task.parameters();
+        Map<String, String> window = new LinkedHashMap<>();
+        values.declared().stream().filter(JunitReport::isWindow)
+                .forEach(parameter -> text(values, parameter).ifPresent(value -> window.put(parameter.name(), value)));
+        return window;
+    }
+
+    private static boolean isWindow(Parameter<?> parameter) {
+        return parameter.type() == ParameterType.INSTANT;
+    }
+
+    private static <T> Optional<String> text(ParameterValues values, Parameter<T> parameter) {
+        return values.find(parameter).map(parameter::format);
     }
 
     private void skipped(XMLStreamWriter xml, String message) throws XMLStreamException {

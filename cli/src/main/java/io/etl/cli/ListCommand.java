@@ -1,6 +1,5 @@
 package io.etl.cli;
 
-import io.etl.task.TaskType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +8,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code etl list}: every task type that {@code etl run} knows, with what it does. */
-@Command(name = "list", description = "List the ETLs and tasks that can be run, with a one-line description.")
+@Command(name = "list", description = "List the ETLs and tasks that can be run, with a one-line description; examples and benchmarks apart.")
 public final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -25,9 +24,10 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int width = environment.registry().types().stream().mapToInt(t -> t.family().length()).max().orElse(0);
-        for (TaskType<?> type : environment.registry().types()) {
-            out.printf("%-" + width + "s  %s%n", type.family(), type.description());
-        }
+        environment.registry().groups().forEach((heading, types) -> {
+            out.println(heading + ":");
+            types.forEach(type -> out.printf("  %-" + width + "s  %s%n", type.family(), type.description()));
+        });
         out.flush();
         return ExitCodes.OK;
     }

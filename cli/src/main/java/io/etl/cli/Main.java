@@ -36,18 +36,24 @@ public final class Main {
             err.println("etl: " + e.getMessage());
             return ExitCodes.CONFIGURATION_ERROR;
         }
-        CommandLine etl = new CommandLine(new EtlCommand(), new CommandFactory(environment));
+        ErrorHandler errors = new ErrorHandler(environment);
+        return commandLine(environment).setOut(out).setErr(err)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors)
+                .execute(args);
+    }
+
+    /** Every command, with one subcommand of {@code run} and of {@code graph} per task type. */
+    static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine etl = new CommandLine(new EtlCommand(), new CommandFactory(environment))
+                .setCaseInsensitiveEnumValuesAllowed(true);
         CommandLine run = etl.getSubcommands().get("run");
         CommandLine graph = etl.getSubcommands().get("graph");
         for (TaskType<?> type : environment.registry().types()) {
             run.addSubcommand(type.family(), new RunTaskCommand(environment, type).commandLine());
             graph.addSubcommand(type.family(), new GraphTaskCommand(type).commandLine());
         }
-        ErrorHandler errors = new ErrorHandler(environment);
-        return etl.setOut(out).setErr(err)
-                .setParameterExceptionHandler(errors)
-                .setExecutionExceptionHandler(errors)
-                .execute(args);
+        return etl;
     }
 
     /** Turns what went wrong into one line for the user and the exit code that says what kind of wrong it was. */

@@ -26,6 +26,8 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
 
     /** One line per event, with the time and the logger: the console's form and the run log's. */
     static final String PATTERN = "%d{HH:mm:ss} %-5level %logger{30} - %msg%n";
+    /** The quiet console's form: that of the run's progress lines ("[10:00:00] warning  …"), no logger name. */
+    private static final String QUIET_PATTERN = "[%d{HH:mm:ss, UTC}] %replace(%replace(%replace(%level){'INFO', ''}){'WARN', 'warning '}){'ERROR', 'ERROR   '}%msg%n";
     private static final String VERBOSE_PROPERTY = "etl.verbose";
     private static final List<String> CHATTY_LIBRARIES = List.of("org.apache.hadoop", "org.apache.pig", "com.mongodb",
             "org.mongodb", "de.bwaldvogel", "io.zonky", "org.apache.http", "software.amazon", "io.netty", "org.eclipse.jetty",
@@ -43,7 +45,7 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         console.setContext(context);
         console.setName("stderr");
         console.setTarget("System.err");
-        console.setEncoder(encoder(context));
+        console.setEncoder(encoder(context, verbose ? PATTERN : QUIET_PATTERN));
         if (!verbose) {
             console.addFilter(new QuietConsole());
         }
@@ -54,10 +56,10 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context) {
+    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setPattern(pattern);
         encoder.start();
         return encoder;
     }

@@ -4,9 +4,11 @@ import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.parameter.ParameterException;
+import io.etl.task.Failures;
 import io.etl.task.RetryPolicy;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,13 +54,29 @@ public final class RunOptions {
         return n;
     }
 
-    /** What to write or send once the run ends: the reports asked for, and the alert the settings configure. */
-    List<RunReport> reports(Settings settings) {
+    /**
+     * What to write or send once the run ends: the reports asked for, and the alert the settings configure. The
+     * files come first: they are written even when the alert's settings are what is wrong.
+     */
+    List<RunReport> reports(CliEnvironment environment, PrintWriter err) {
+        Settings settings = environment.settings();
         List<RunReport> reports = new ArrayList<>();
         Optional.ofNullable(junitReport).ifPresent(file -> reports.add(new JunitReport(file, settings)));
         Optional.ofNullable(htmlReport).ifPresent(file -> reports.add(new HtmlReport(file, settings)));
-        WebhookAlert.from(settings).ifPresent(reports::add);
+        try {
+            WebhookAlert.from(settings, reportLink(environment)).ifPresent(reports::add);
+        } catch (RuntimeException malformed) {
+            err.println("etl: warning: no alert: " + settings.mask(Failures.firstLine(malformed)));
+        }
         return reports;
+    }
+
+    /** Where a person reads the HTML report: among the Jenkins build's artifacts when Jenkins runs etl, else the file. */
+    private Optional<String> reportLink(CliEnvironment environment) {
+        return Optional.ofNullable(htmlReport).map(file -> environment.buildUrl()
+                .map(build -> build.replaceFirst("/?$", "/") + "artifact/"
+                        + Path.of("").toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/'))
+                .orElse(file.toAbsolutePath().toString()));
     }
 
     RetryPolicy retryPolicy(Settings settings) {

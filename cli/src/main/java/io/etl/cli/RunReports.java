@@ -37,9 +37,12 @@ final class RunReports implements RunListener {
         } else if (event instanceof RunEvent.TaskFailed failed && failed.retryIn().isEmpty()) {
             errors.put(failed.task(), failed.error());
         } else if (event instanceof RunEvent.RunFinished finished) {
-            FinishedRun run = new FinishedRun(plan, finished.summary(), errors);
-            reports.forEach(report -> write(report, run));
+            writeAll(new FinishedRun(plan, finished.summary(), errors));
         }
+    }
+
+    void writeAll(FinishedRun run) {
+        reports.forEach(report -> write(report, run));
     }
 
     private void write(RunReport report, FinishedRun run) {

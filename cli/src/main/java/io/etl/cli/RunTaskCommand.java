@@ -1,12 +1,14 @@
 package io.etl.cli;
 
 import io.etl.config.Settings;
+import io.etl.lock.AlreadyRunningException;
 import io.etl.scheduler.Plan;
 import io.etl.scheduler.Scheduler;
 import io.etl.task.Task;
 import io.etl.task.TaskType;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 
 /** {@code etl run <task>}: plans, locks, runs, prints the summary and exits with what Jenkins needs to know. */
 final class RunTaskCommand extends TaskSubcommand {
@@ -22,6 +24,27 @@ final class RunTaskCommand extends TaskSubcommand {
         super(type, options);
         this.environment = environment;
         this.options = options;
+    }
+
+    /**
+     * A run that stops before its first task (a malformed setting, a value its task refuses) still leaves its
+     * reports and its alert, naming the error, for the Jenkins build to show; the error then goes on to the user.
+     * Only a run that another one keeps from starting leaves none: nothing failed.
+     */
+    @Override
+    public Integer call() throws Exception {
+        try {
+            return super.call();
+        } catch (AlreadyRunningException notStarted) {
+            throw notStarted;
+        } catch (RuntimeException failed) {
+            if (!options.dryRun) {
+                PrintWriter err = spec().commandLine().getErr();
+                new RunReports(options.reports(environment, err), err, environment.settings())
+                        .writeAll(FinishedRun.failedBeforeStart(new UnbuiltTask(type()), failed, Instant.now()));
+            }
+            throw failed;
+        }
     }
 
     @Override

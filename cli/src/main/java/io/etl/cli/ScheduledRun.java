@@ -10,7 +10,9 @@ import io.etl.state.StateDirectory;
 import io.etl.task.Task;
 import io.etl.warehouse.Warehouse;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * A task run the way {@code etl run} runs one: under its lock, with the run log, the progress, the history and the
@@ -23,21 +25,35 @@ final class ScheduledRun {
 
     /** @param command the command line, as the lock's owner names it */
     static RunSummary run(Task task, String command, CliEnvironment environment, RunOptions options, PrintWriter out, PrintWriter err) {
+        if (System.console() == null) {
+            return run(task, command, environment, options, out, err, Optional.empty());
+        }
+        // on a terminal, every line of the run (the log's warnings too) goes above the running tasks' lines
+        PrintStream stderr = System.err;
+        TerminalProgress terminal = TerminalProgress.on(stderr);
+        PrintStream linesAbove = terminal.linesAbove();
+        System.setErr(linesAbove);
+        try {
+            return run(task, command, environment, options, out, new PrintWriter(linesAbove, true), Optional.of(terminal));
+        } finally {
+            System.setErr(stderr);
+        }
+    }
+
+    private static RunSummary run(Task task, String command, CliEnvironment environment, RunOptions options, PrintWriter out,
+                                  PrintWriter lines, Optional<TerminalProgress> terminal) {
         Settings settings = environment.settings();
         StateDirectory state = environment.state();
-        sayIfLocalTrial(settings, err);
-        boolean terminal = System.console() != null;
+        sayIfLocalTrial(settings, lines);
         Scheduler.Builder builder = Scheduler.builder()
                 .workers(options.workers(settings))
                 .retryPolicy(options.retryPolicy(settings))
                 .lockDirectory(state.locks(), command)
-                .listener(new RunLog(state.logs(), LogRetention.from(settings), err, settings))
-                .listener(new ConsoleProgress(err, settings, terminal))
+                .listener(new RunLog(state.logs(), LogRetention.from(settings), lines, settings))
+                .listener(new ConsoleProgress(lines, settings, terminal.isPresent()))
                 .listener(new RunHistory(state.history(), settings))
-                .listener(new RunReports(options.reports(settings), err, settings));
-        if (terminal) {
-            builder.listener(new TerminalProgress(System.err));
-        }
+                .listener(new RunReports(options.reports(environment, lines), lines, settings));
+        terminal.ifPresent(builder::listener);
         Scheduler scheduler = builder.build();
         try (ShutdownGuard guard = ShutdownGuard.cancelling(scheduler)) {
             RunSummary summary = scheduler.run(task);

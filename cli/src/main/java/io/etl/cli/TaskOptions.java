@@ -56,6 +56,10 @@ final class TaskOptions {
         if (parameter.required()) {
             return text + " (required, e.g. " + parameter.type().example() + ")";
         }
+        if (parameter.isFlag()) {
+            // off unless given: "(default: false)" would contradict a flag whose absence means the same thing
+            return text;
+        }
         return parameter.defaultValue()
                 .map(value -> text + " (default: " + parameter.format(value) + ")")
                 .orElse(text + " (optional)");

@@ -13,10 +13,12 @@ import java.util.concurrent.Callable;
  */
 abstract class TaskSubcommand implements Callable<Integer> {
 
+    private final TaskType<?> type;
     private final TaskOptions taskOptions;
     private final CommandSpec spec;
 
     TaskSubcommand(TaskType<?> type, Object actionOptions) {
+        this.type = type;
         this.taskOptions = new TaskOptions(type);
         this.spec = CommandSpec.wrapWithoutInspection(this);
         spec.name(type.family());
@@ -34,8 +36,12 @@ abstract class TaskSubcommand implements Callable<Integer> {
         return spec;
     }
 
+    TaskType<?> type() {
+        return type;
+    }
+
     @Override
-    public final Integer call() throws Exception {
+    public Integer call() throws Exception {
         return execute(taskOptions.task());
     }
 

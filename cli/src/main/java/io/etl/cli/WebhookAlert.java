@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * anything that takes the same JSON) when a run fails, and when it succeeds too if {@code alert.on.success=true}.
  * The timeout is short: an alert is worth little next to finishing the job, and a failed post is only a warning.
  */
-record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implements RunReport {
+record WebhookAlert(URI webhook, boolean onSuccess, Settings settings, Optional<String> reportLink) implements RunReport {
 
     /** Secret: whoever has the URL can post to the channel. */
     static final SettingKey<Optional<URI>> WEBHOOK = SettingKey.optional("alert.webhook",
@@ -32,9 +32,13 @@ record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implement
             "Alert when a run succeeds too");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** The alert the settings ask for, if they name a webhook. */
-    static Optional<WebhookAlert> from(Settings settings) {
-        return settings.get(WEBHOOK).map(url -> new WebhookAlert(url, settings.get(ON_SUCCESS), settings));
+    /**
+     * The alert the settings ask for, if they name a webhook.
+     *
+     * @param reportLink where the run's HTML report can be read, for the message to point at
+     */
+    static Optional<WebhookAlert> from(Settings settings, Optional<String> reportLink) {
+        return settings.get(WEBHOOK).map(url -> new WebhookAlert(url, settings.get(ON_SUCCESS), settings, reportLink));
     }
 
     @Override
@@ -48,7 +52,7 @@ record WebhookAlert(URI webhook, boolean onSuccess, Settings settings) implement
         if (run.summary().status() == RunStatus.SUCCESS && Rejected.of(run.summary()) == 0 && !onSuccess) {
             return;
         }
-        post(AlertMessage.of(run, settings));
+        post(AlertMessage.of(run, settings, reportLink));
     }
 
     /** Posts a message, already masked; fails unless the webhook answers 2xx. */

@@ -42,12 +42,50 @@ class CommandLineTest {
     }
 
     @Test
-    void list_shows_every_task_with_its_description() {
+    void list_shows_every_task_with_its_description_the_examples_and_benchmarks_apart() {
         Etl.Result list = etl().run("list");
 
         assertEquals(ExitCodes.OK, list.exitCode());
-        assertTrue(list.out().lines().anyMatch(l -> l.matches("node\\s+a node of a test graph")), list::toString);
-        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("example_report ")), list::toString);
+        assertTrue(list.out().startsWith("ETLs and their tasks:\n"), list::toString);
+        String examples = "Examples and benchmarks (no servers needed):\n";
+        String etls = list.out().substring(0, list.out().indexOf(examples));
+        assertTrue(etls.lines().anyMatch(l -> l.matches("  node\\s+a node of a test graph")), list::toString);
+        assertTrue(etls.lines().anyMatch(l -> l.startsWith("  actions_taken ")), list::toString);
+        assertFalse(etls.contains("example_") || etls.contains("fan_in"), list::toString);
+        String rest = list.out().substring(list.out().indexOf(examples));
+        assertTrue(rest.lines().anyMatch(l -> l.startsWith("  example_report ")), list::toString);
+        assertTrue(rest.lines().anyMatch(l -> l.startsWith("  fan_in ")), list::toString);
+    }
+
+    @Test
+    void completion_prints_a_bash_script_that_completes_the_tasks_and_their_parameters() {
+        Etl.Result completion = etl().run("completion");
+
+        assertEquals(ExitCodes.OK, completion.exitCode(), completion::toString);
+        assertTrue(completion.out().contains("complete -F _complete_etl -o default etl"), "registers etl: " + completion);
+        assertTrue(completion.out().contains("${COMP_WORDS[0]} run actions_taken\""), "the ETLs: " + completion);
+        assertTrue(completion.out().contains("${COMP_WORDS[0]} run node\""), "every task type: " + completion);
+        assertTrue(completion.out().contains("--incremental"), "an ETL's parameters: " + completion);
+        assertTrue(completion.out().contains("--name"), "a task's parameters: " + completion);
+    }
+
+    @Test
+    void a_malformed_retry_delay_is_bad_usage_in_one_line() {
+        Etl.Result run = etl().run("run", "node", "--name", "ok", "--retry-delay", "soon");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("etl: --retry-delay: expected duration like 1h30m, got 'soon'\n", run.err());
+    }
+
+    @Test
+    void run_help_says_what_incremental_does_without_calling_it_both_the_default_and_off() {
+        Etl.Result help = etl().run("run", "actions_taken", "--help");
+
+        assertEquals(ExitCodes.OK, help.exitCode(), help::toString);
+        String incremental = help.out().substring(help.out().indexOf("--incremental[=true|false]"));
+        incremental = incremental.substring(0, incremental.indexOf("\n      --", 1));
+        assertTrue(incremental.replaceAll("\\s+", " ").contains("what a run without --since or --full-refresh does anyway"), incremental);
+        assertFalse(incremental.contains("default"), incremental);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.w3c.dom.Element;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,5 +66,23 @@ class JunitReportTest {
         Xml report = runWithReport("run", "events", "--since", "2026-11-01", "--until", "2026-11-02");
 
         assertEquals("[2026-11-01T00:00:00Z, 2026-11-02T00:00:00Z)", report.one("//property[@name='window']").getAttribute("value"));
+    }
+
+    @Test
+    void a_task_keeps_its_test_name_from_window_to_window_and_the_window_is_in_its_properties() throws Exception {
+        Xml first = runWithReport("run", "events", "--since", "2026-11-01", "--until", "2026-11-02");
+        Xml second = runWithReport("run", "events", "--since", "2026-11-02", "--until", "2026-11-03");
+
+        assertEquals(List.of("events()", "events_load()"), testNames(first));
+        assertEquals(testNames(first), testNames(second));
+        assertEquals("events()", second.one("/testsuite").getAttribute("name"));
+        assertEquals("2026-11-02T00:00:00Z",
+                second.one("//testcase[@name='events_load()']/properties/property[@name='lower']").getAttribute("value"));
+        assertEquals("2026-11-03T00:00:00Z",
+                second.one("//testcase[@name='events_load()']/properties/property[@name='upper']").getAttribute("value"));
+    }
+
+    private static List<String> testNames(Xml report) throws Exception {
+        return report.all("//testcase").stream().map(test -> test.getAttribute("name")).sorted().toList();
     }
 }

@@ -62,6 +62,18 @@ class WebhookAlertTest {
     }
 
     @Test
+    void a_success_alert_gives_the_rows_loaded_and_the_link_to_the_jenkins_build_s_report() {
+        Etl.Result run = etl().env("BUILD_URL", "https://jenkins.example.com/job/etl/7/")
+                .run("run", "events", "--since", "2026-11-01", "--until", "2026-11-02", "--rows", "42",
+                        "--set", "alert.on.success=true", "--report", "target/alert-test/etl-report.html");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        Map<String, String> fields = fields(webhook.received().get(0));
+        assertEquals("42", fields.get("Rows loaded"), fields::toString);
+        assertEquals("https://jenkins.example.com/job/etl/7/artifact/target/alert-test/etl-report.html", fields.get("Report"));
+    }
+
+    @Test
     void secrets_never_appear_in_an_alert() {
         etl().run("run", "node", "--name", "fails", "--retries", "0", "--set", "test.password=attempt 1");
 

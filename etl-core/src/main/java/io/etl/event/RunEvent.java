@@ -23,10 +23,18 @@ public sealed interface RunEvent {
                       Optional<LockOwner> tookOverLockFrom) implements RunEvent {
     }
 
+    /**
+     * The run could not be planned (a task could not say what it needs, most often because a server did not
+     * answer); it is planned again after {@code retryIn}, by the run's retry policy.
+     */
+    record PlanFailed(String runId, Instant at, Task root, int attempt, Throwable error, Duration retryIn) implements RunEvent {
+    }
+
     record TaskStarted(String runId, Instant at, Task task, int attempt) implements RunEvent {
     }
 
-    record TaskProgressed(String runId, Instant at, Task task, String step, long done, long total) implements RunEvent {
+    /** @param unit what {@code done} and {@code total} count: "documents", "rows", or "%" for a share */
+    record TaskProgressed(String runId, Instant at, Task task, String step, long done, long total, String unit) implements RunEvent {
     }
 
     /** @param notes what the task noted for a person to read ({@link io.etl.task.TaskContext#note}) */

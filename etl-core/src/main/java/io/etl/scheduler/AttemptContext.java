@@ -62,11 +62,11 @@ final class AttemptContext implements TaskContext {
     }
 
     @Override
-    public void progress(String step, long done, long total) {
+    public void progress(String step, long done, long total, String unit) {
         long now = System.nanoTime();
         if (done >= total || now - lastProgressNanos >= PROGRESS_INTERVAL_NANOS) {
             lastProgressNanos = now;
-            coordinator.accept(new Execution.Progressed(task, step, done, total));
+            coordinator.accept(new Execution.Progressed(task, step, done, total, unit));
         }
     }
 

@@ -46,7 +46,7 @@ final class Execution {
     record Finished(Task task, Duration duration, Throwable error, Map<String, Long> metrics, List<String> notes) implements Message {
     }
 
-    record Progressed(Task task, String step, long done, long total) implements Message {
+    record Progressed(Task task, String step, long done, long total, String unit) implements Message {
     }
 
     record Wakeup() implements Message {
@@ -223,7 +223,7 @@ final class Execution {
         } else if (message instanceof Finished finished) {
             finish(finished);
         } else if (message instanceof Progressed p) {
-            listeners.onEvent(new RunEvent.TaskProgressed(runId, clock.instant(), p.task(), p.step(), p.done(), p.total()));
+            listeners.onEvent(new RunEvent.TaskProgressed(runId, clock.instant(), p.task(), p.step(), p.done(), p.total(), p.unit()));
         }
     }
 

@@ -39,6 +39,13 @@ public final class Plan {
         this.order = Collections.unmodifiableList(order);
     }
 
+    /** The plan of a run stopped before it could be planned (a malformed setting, say): its root alone, broken. */
+    public static Plan unplanned(Task root, Throwable problem) {
+        Graph<Task, DefaultEdge> graph = emptyGraph();
+        graph.addVertex(root);
+        return new Plan(root, graph, Map.of(root, Status.BROKEN), Map.of(root, problem), List.of(root));
+    }
+
     public Task root() {
         return root;
     }

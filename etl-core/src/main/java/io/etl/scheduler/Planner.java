@@ -1,6 +1,7 @@
 package io.etl.scheduler;
 
 import io.etl.task.ExternalTask;
+import io.etl.task.Failures;
 import io.etl.task.Task;
 import io.etl.task.TaskId;
 import io.etl.task.WrapperTask;
@@ -52,7 +53,7 @@ final class Planner {
                 Object complete = completeness.get(task);
                 if (complete instanceof Throwable error) {
                     statuses.put(task, Plan.Status.BROKEN);
-                    problems.put(task, new IllegalStateException("complete() failed: " + error, error));
+                    problems.put(task, new IllegalStateException("cannot tell whether it is complete: " + Failures.text(error), error));
                 } else if (Boolean.TRUE.equals(complete)) {
                     statuses.put(task, Plan.Status.COMPLETE);
                 } else if (task instanceof ExternalTask) {
@@ -81,7 +82,7 @@ final class Planner {
             requirements = task.requires();
         } catch (RuntimeException | Error e) {
             statuses.put(task, Plan.Status.BROKEN);
-            problems.put(task, new IllegalStateException("requires() failed: " + e, e));
+            problems.put(task, new IllegalStateException("cannot tell what it needs: " + Failures.text(e), e));
             return;
         }
         for (Task requirement : requirements) {
@@ -117,7 +118,7 @@ final class Planner {
                 Thread.currentThread().interrupt();
                 throw new SchedulingException("interrupted while checking which tasks are complete", e);
             } catch (ExecutionException e) {
-                throw new SchedulingException("completeness check failed: " + e.getCause(), e.getCause());
+                throw new SchedulingException("cannot tell which tasks are complete: " + Failures.text(e.getCause()), e.getCause());
             }
         }
         return results;

@@ -4,11 +4,13 @@ import io.etl.event.RunEvent;
 import io.etl.event.RunListener;
 import io.etl.lock.LockOwner;
 import io.etl.lock.RunLock;
+import io.etl.task.Failures;
 import io.etl.task.RetryPolicy;
 import io.etl.task.Task;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ public final class Scheduler {
     private RunSummary runLocked(Task root, Optional<LockOwner> tookOverLockFrom) {
         var startedAt = clock.instant();
         String runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        Plan plan = plan(root);
+        Plan plan = planWithRetries(root, runId);
         listeners.onEvent(new RunEvent.RunStarted(runId, startedAt, root, plan, workers, tookOverLockFrom));
         Execution execution = new Execution(plan, runId, workers, retryPolicy, clock, listeners);
         current = execution;
@@ -100,6 +102,45 @@ public final class Scheduler {
         RunSummary summary = new RunSummary(runId, root, status(root, plan, outcomes), startedAt, clock.instant(), workers, outcomes);
         listeners.onEvent(new RunEvent.RunFinished(runId, summary.finishedAt(), summary));
         return summary;
+    }
+
+    /**
+     * Plans, and plans again by the run's retry policy while a task cannot say what it needs for a reason another
+     * attempt may fix (a warehouse that does not answer yet); the last plan is the run's, broken or not.
+     */
+    private Plan planWithRetries(Task root, String runId) {
+        Plan plan = plan(root);
+        for (int attempt = 1; !cancelled && retryPolicy.allowsAnotherAttempt(attempt); attempt++) {
+            Optional<Throwable> problem = retryableProblem(plan);
+            if (problem.isEmpty()) {
+                break;
+            }
+            Duration wait = retryPolicy.delayBefore(attempt + 1);
+            listeners.onEvent(new RunEvent.PlanFailed(runId, clock.instant(), root, attempt, problem.get(), wait));
+            sleepUnlessCancelled(wait);
+            plan = plan(root);
+        }
+        return plan;
+    }
+
+    private static Optional<Throwable> retryableProblem(Plan plan) {
+        return plan.tasks().stream().filter(task -> plan.status(task) == Plan.Status.BROKEN)
+                .flatMap(task -> plan.problem(task).stream())
+                .filter(problem -> !Failures.isPermanent(problem))
+                .findFirst();
+    }
+
+    /** A short wait at a time, so that Ctrl-C or a Jenkins abort is not kept waiting for the whole backoff. */
+    private void sleepUnlessCancelled(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (!cancelled && System.nanoTime() < deadline) {
+                Thread.sleep(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchedulingException("interrupted", e);
+        }
     }
 
     /** Stops the run in progress (Ctrl-C, a Jenkins abort): no new task starts and running ones are interrupted. */

@@ -12,6 +12,14 @@ import java.util.List;
  */
 public interface TaskCatalog {
 
+    /** The group of task types that {@code etl list} shows first: the ETLs people run. */
+    String ETLS = "ETLs and their tasks";
+
+    /** The heading {@code etl list} shows these types under, so that examples and benchmarks stay apart from the ETLs. */
+    default String group() {
+        return ETLS;
+    }
+
     List<TaskType<?>> taskTypes(Settings settings);
 
     /** The settings this catalog's tasks read beyond the built-in ones: declared, they are known to the command line. */

@@ -24,6 +24,9 @@ public interface TaskContext {
 
     int NOTES_KEPT = 20;
 
-    /** Reports progress of a long step; shown as a bar on a terminal, as occasional lines elsewhere. */
-    void progress(String step, long done, long total);
+    /**
+     * Reports progress of a long step, counted in {@code unit}s ("documents", "rows"; "%" for a share): redrawn in
+     * place on a terminal, with the rate of a count, and an occasional line elsewhere.
+     */
+    void progress(String step, long done, long total, String unit);
 }

@@ -3,6 +3,7 @@ package io.etl.task;
 import io.etl.config.SettingKey;
 import io.etl.config.Settings;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,32 +16,48 @@ import java.util.ServiceLoader;
 public final class TaskRegistry {
 
     private final Map<String, TaskType<?>> byFamily;
+    private final Map<String, String> groupByFamily;
     private final List<SettingKey<?>> settingKeys;
 
-    private TaskRegistry(Map<String, TaskType<?>> byFamily, List<SettingKey<?>> settingKeys) {
+    private TaskRegistry(Map<String, TaskType<?>> byFamily, Map<String, String> groupByFamily, List<SettingKey<?>> settingKeys) {
         this.byFamily = byFamily;
+        this.groupByFamily = groupByFamily;
         this.settingKeys = settingKeys;
     }
 
     /** Every type, and every setting key, of every {@link TaskCatalog} on the class path. */
     public static TaskRegistry discover(Settings settings) {
         List<TaskCatalog> catalogs = ServiceLoader.load(TaskCatalog.class).stream().map(ServiceLoader.Provider::get).toList();
-        return of(catalogs.stream().flatMap(catalog -> catalog.taskTypes(settings).stream()).toList(),
-                catalogs.stream().flatMap(catalog -> catalog.settingKeys().stream()).toList());
+        Map<TaskType<?>, String> groups = new LinkedHashMap<>();
+        catalogs.forEach(catalog -> catalog.taskTypes(settings).forEach(type -> groups.put(type, catalog.group())));
+        return of(groups, catalogs.stream().flatMap(catalog -> catalog.settingKeys().stream()).toList());
     }
 
     public static TaskRegistry of(List<TaskType<?>> types) {
-        return of(types, List.of());
+        Map<TaskType<?>, String> groups = new LinkedHashMap<>();
+        types.forEach(type -> groups.put(type, TaskCatalog.ETLS));
+        return of(groups, List.of());
     }
 
-    private static TaskRegistry of(List<TaskType<?>> types, List<SettingKey<?>> settingKeys) {
+    private static TaskRegistry of(Map<TaskType<?>, String> groups, List<SettingKey<?>> settingKeys) {
         Map<String, TaskType<?>> byFamily = new LinkedHashMap<>();
-        types.stream().sorted(Comparator.comparing(TaskType::family)).forEach(type -> {
+        Map<String, String> groupByFamily = new LinkedHashMap<>();
+        groups.keySet().stream().sorted(Comparator.comparing(TaskType::family)).forEach(type -> {
             if (byFamily.putIfAbsent(type.family(), type) != null) {
                 throw new IllegalStateException("two task types are named '" + type.family() + "'");
             }
+            groupByFamily.put(type.family(), groups.get(type));
         });
-        return new TaskRegistry(byFamily, settingKeys);
+        return new TaskRegistry(byFamily, groupByFamily, settingKeys);
+    }
+
+    /** The types by the heading of their catalog ({@link TaskCatalog#group()}), the ETLs first. */
+    public Map<String, List<TaskType<?>>> groups() {
+        Map<String, List<TaskType<?>>> groups = new LinkedHashMap<>();
+        groups.put(TaskCatalog.ETLS, new ArrayList<>());
+        byFamily.values().forEach(type -> groups.computeIfAbsent(groupByFamily.get(type.family()), g -> new ArrayList<>()).add(type));
+        groups.values().removeIf(List::isEmpty);
+        return groups;
     }
 
     public Optional<TaskType<?>> find(String family) {

@@ -13,6 +13,11 @@ import java.util.List;
 public final class ExampleCatalog implements TaskCatalog {
 
     @Override
+    public String group() {
+        return "Examples and benchmarks (no servers needed)";
+    }
+
+    @Override
     public List<TaskType<?>> taskTypes(Settings settings) {
         Path examples = StateDirectory.from(settings).resolve("examples");
         List<TaskType<?>> types = new java.util.ArrayList<>(new DailyReport.Types(examples, Clock.systemUTC()).all());

@@ -61,13 +61,13 @@ public final class ExtractTask extends WindowTask {
         SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize());
         LakeDirectory output = output().get(0);
         output.clear();
-        context.progress("extract", 0, matched);
+        context.progress("extract", 0, matched, "documents");
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
                 source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath());
         HadoopSetup hadoop = definition.environment.hadoop();
         long written = job.run(hadoop.configuration(output.lake().hadoopSettings()),
-                hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), lines -> context.progress("extract", lines, matched));
-        context.progress("extract", written, matched);
+                hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), lines -> context.progress("extract", lines, matched, "documents"));
+        context.progress("extract", written, matched, "documents");
         context.record("rows_extracted", written);
         if (written != matched) {
             throw new WindowChanged("extract of " + source.describe(spec.collection()) + " in " + window() + " wrote "

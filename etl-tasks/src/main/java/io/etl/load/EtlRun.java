@@ -40,7 +40,8 @@ public final class EtlRun extends WrapperTask {
 
 
     public static final Parameter<Boolean> INCREMENTAL = Parameter.flag("incremental")
-            .describedAs("load what is newer than the table's newest cursor value (the default)");
+            .describedAs("load what is newer than the table's newest cursor value: what a run without --since or --full-refresh"
+                    + " does anyway, so the flag only says so");
     public static final Parameter<Instant> SINCE = Parameter.instant("since").asOptional()
             .describedAs("backfill from this instant (UTC, inclusive)");
     public static final Parameter<Instant> UNTIL = Parameter.instant("until").asOptional()

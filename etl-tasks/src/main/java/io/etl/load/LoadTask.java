@@ -98,9 +98,9 @@ public final class LoadTask extends WindowTask {
         List<Reject> rejects = rejects(transform, extract, counts);
         Warehouse warehouse = definition.environment.warehouse();
         List<String> parts = transformed.parts().stream().map(transformed::file).toList();
-        context.progress("load", 0, marker.rowsTransformed());
+        context.progress("load", 0, marker.rowsTransformed(), "rows");
         LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed), parts, mode(), rejects);
-        context.progress("load", result.rowsLoaded(), marker.rowsTransformed());
+        context.progress("load", result.rowsLoaded(), marker.rowsTransformed(), "rows");
         context.record("rows_loaded", result.rowsLoaded());
         context.record("rows_new", result.rowsNew());
         context.record("rows_replaced", result.rowsReplaced());

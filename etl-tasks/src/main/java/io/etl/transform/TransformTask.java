@@ -80,7 +80,7 @@ public final class TransformTask extends WindowTask {
         LakeDirectory rejects = rejects();
         output.clear();
         rejects.clear();
-        context.progress("transform", 0, 100);
+        context.progress("transform", 0, 100, "%");
 
         Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
         parameters.put("input", input.hadoopPath());
@@ -94,7 +94,7 @@ public final class TransformTask extends WindowTask {
         // Pig moves its input's filesystem to the job's working directory, "Wrong FS" unless both are the lake's
         conf.set(MRJobConfig.WORKING_DIR, input.hadoopPath());
         PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
-                percent -> context.progress("transform", percent, 100));
+                percent -> context.progress("transform", percent, 100, "%"));
 
         RejectSummary rejected = RejectSummary.of(rejects);
         TransformCounts counts = new TransformCounts(rows(output), rejected.count(), result.counter(WarehouseStorage.NULS_REPLACED),
@@ -104,7 +104,7 @@ public final class TransformTask extends WindowTask {
         context.record("array_elements_dropped", counts.arrayElementsDropped());
         counts.writeTo(output);
         output.markComplete();
-        context.progress("transform", 100, 100);
+        context.progress("transform", 100, 100, "%");
     }
 
     /**

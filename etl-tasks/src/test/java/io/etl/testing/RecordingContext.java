@@ -67,7 +67,7 @@ public final class RecordingContext implements TaskContext {
     }
 
     @Override
-    public void progress(String step, long done, long total) {
+    public void progress(String step, long done, long total, String unit) {
         progress.computeIfAbsent(step, s -> new CopyOnWriteArrayList<>()).add(done);
         Runnable action = onFirstProgress.remove(step);
         if (action != null) {

@@ -1,0 +1,77 @@
+package io.etl.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A run that stops before its first task still tells the Jenkins build what went wrong: both reports name the
+ * error, and the alert says what failed.
+ */
+class FailureBeforeFirstTaskTest {
+
+    @TempDir
+    Path home;
+    @RegisterExtension
+    final Webhook webhook = new Webhook("/hook");
+
+    private Etl.Result runWithReports(String... args) {
+        return new Etl(home).env("ETL_ALERT_WEBHOOK", webhook.url()).run(Cli.with(args,
+                "--junit-report", junit().toString(), "--report", html().toString()));
+    }
+
+    @Test
+    void a_malformed_setting_writes_both_reports_and_an_alert_naming_it() throws Exception {
+        Etl.Result run = runWithReports("run", "node", "--name", "ok", "--set", "logs.keep=forever");
+
+        assertEquals(ExitCodes.CONFIGURATION_ERROR, run.exitCode(), run::toString);
+        String error = "setting logs.keep is 'forever': give a number of runs (20) or a duration (14d)";
+        assertEquals(error, Xml.read(junit()).one("//testcase[@classname='node']/failure").getAttribute("message"));
+        assertTrue(Xml.read(html()).document().getDocumentElement().getTextContent().contains(error), "HTML report");
+        Map<String, String> alert = fields(webhook.received().get(0));
+        assertEquals(error, alert.get("Error"), alert::toString);
+        assertFalse(alert.get("Window").contains("nothing new"), alert::toString);
+    }
+
+    @Test
+    void an_unreachable_warehouse_is_planned_again_then_reported_and_alerted_without_java_names() throws Exception {
+        Etl.Result run = runWithReports("run", "actions_taken", "--incremental", "--retries", "1", "--retry-delay", "10ms",
+                "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/dw", "--set", "warehouse.connect.timeout=1s");
+
+        assertEquals(ExitCodes.SCHEDULING_ERROR, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot plan actions_taken(incremental=true, lookback=PT0S, reload=false, full-refresh=false)"
+                + " (attempt 1): cannot tell what it needs: cannot read the newest date"), run::toString);
+        assertTrue(run.err().contains("; planning again in 10 ms"), run::toString);
+        String failure = Xml.read(junit()).one("//testcase[@classname='actions_taken']/failure").getAttribute("message");
+        assertTrue(failure.contains("cannot reach the warehouse jdbc:postgresql://127.0.0.1:1/dw"), failure);
+        Map<String, String> alert = fields(webhook.received().get(0));
+        assertTrue(alert.get("Error").contains("cannot reach the warehouse"), alert::toString);
+        assertEquals("none: the run stopped before it chose one", alert.get("Window"), alert::toString);
+        String everything = run.out() + run.err() + webhook.received() + Files.readString(junit()) + Files.readString(html());
+        assertFalse(everything.matches("(?s).*\\b(java|javax|org)\\.[a-z]+\\.[A-Za-z.]*(Exception|Error)\\b.*"), everything);
+    }
+
+    private Path junit() {
+        return home.resolve("build/etl-junit.xml");
+    }
+
+    private Path html() {
+        return home.resolve("build/etl-report.html");
+    }
+
+    static Map<String, String> fields(JsonNode alert) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        alert.get("attachments").get(0).get("fields").forEach(f -> fields.put(f.get("title").asText(), f.get("value").asText()));
+        return fields;
+    }
+}

@@ -1,0 +1,47 @@
+package io.etl.cli;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shell step of each Jenkins job, run as a job's very first build runs it: its parameters are not environment
+ * variables yet, so the script must fall back on their defaults. A stand-in ./etl prints the command line it got.
+ */
+class JenkinsfileTest {
+
+    private static final Pattern SHELL_STEP = Pattern.compile("sh\\(returnStatus: true, script: '''(.*?)'''\\)", Pattern.DOTALL);
+
+    @TempDir
+    Path workspace;
+
+    @ParameterizedTest
+    @CsvSource({
+            "Jenkinsfile, run actions_taken --incremental --junit-report build/etl-junit.xml --report build/etl-report.html",
+            "Jenkinsfile.audit, audit actions_taken --by day --ids --limit 50 --report build/etl-audit.html"})
+    void the_first_build_runs_the_default_etl_without_parameters_in_its_environment(String jenkinsfile, String expected) throws Exception {
+        Matcher step = SHELL_STEP.matcher(Files.readString(Path.of("..", "jenkins", jenkinsfile)));
+        assertTrue(step.find(), jenkinsfile);
+        Path etl = Files.writeString(workspace.resolve("etl"), "#!/bin/sh\necho \"$@\"\n");
+        Files.setPosixFilePermissions(etl, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        ProcessBuilder shell = new ProcessBuilder("sh", "-e", "-c", step.group(1)).directory(workspace.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = shell.environment();
+        environment.keySet().removeIf(name -> !name.equals("PATH"));
+        Process build = shell.start();
+        String printed = new String(build.getInputStream().readAllBytes()).trim();
+
+        assertEquals(0, build.waitFor(), printed);
+        assertEquals(expected, printed);
+    }
+}
