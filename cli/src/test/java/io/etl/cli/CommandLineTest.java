@@ -74,7 +74,7 @@ class CommandLineTest {
         Etl.Result run = etl().run("run", "node", "--name", "ok", "--retry-delay", "soon");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
-        assertEquals("etl: --retry-delay: expected duration like 1h30m, got 'soon'\n", run.err());
+        assertEquals("etl: --retry-delay is 'soon': expected a duration of zero or more, such as 5s, 10m or 1h30m\n", run.err());
     }
 
     @Test

@@ -31,12 +31,12 @@ class FailureBeforeFirstTaskTest {
     }
 
     @Test
-    void a_malformed_setting_writes_both_reports_and_an_alert_naming_it() throws Exception {
-        Etl.Result run = runWithReports("run", "node", "--name", "ok", "--set", "logs.keep=forever");
+    void a_value_the_task_refuses_writes_both_reports_and_an_alert_naming_it() throws Exception {
+        Etl.Result run = runWithReports("run", "actions_taken", "--reload");
 
-        assertEquals(ExitCodes.CONFIGURATION_ERROR, run.exitCode(), run::toString);
-        String error = "setting logs.keep is 'forever': give a number of runs (20) or a duration (14d)";
-        assertEquals(error, Xml.read(junit()).one("//testcase[@classname='node']/failure").getAttribute("message"));
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        String error = "--reload reads a window again: give it with --since (and --until)";
+        assertEquals(error, Xml.read(junit()).one("//testcase[@classname='actions_taken']/failure").getAttribute("message"));
         assertTrue(Xml.read(html()).document().getDocumentElement().getTextContent().contains(error), "HTML report");
         Map<String, String> alert = fields(webhook.received().get(0));
         assertEquals(error, alert.get("Error"), alert::toString);
@@ -46,7 +46,8 @@ class FailureBeforeFirstTaskTest {
     @Test
     void an_unreachable_warehouse_is_planned_again_then_reported_and_alerted_without_java_names() throws Exception {
         Etl.Result run = runWithReports("run", "actions_taken", "--incremental", "--retries", "1", "--retry-delay", "10ms",
-                "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/dw", "--set", "warehouse.connect.timeout=1s");
+                "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/dw", "--set", "warehouse.connect.timeout=1s",
+                "--set", "mongo.uri=mongodb://127.0.0.1:1/app");
 
         assertEquals(ExitCodes.SCHEDULING_ERROR, run.exitCode(), run::toString);
         assertTrue(run.err().contains("cannot plan actions_taken(incremental=true, lookback=PT0S, reload=false, full-refresh=false)"
