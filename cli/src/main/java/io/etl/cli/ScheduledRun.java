@@ -28,9 +28,10 @@ final class ScheduledRun {
                 .workers(options.workers(settings))
                 .retryPolicy(options.retryPolicy(settings))
                 .lockDirectory(state.locks(), command)
+                // first: whatever the console shows of a run is already in its history, even if the process is killed then
+                .listener(new RunHistory(state.history(), settings))
                 .listener(new RunLog(state.logs(), LogRetention.from(settings), err, settings))
                 .listener(new ConsoleProgress(err, settings, terminal))
-                .listener(new RunHistory(state.history(), settings))
                 .listener(new RunReports(options.reports(settings), err, settings));
         if (terminal) {
             builder.listener(new TerminalProgress(System.err));

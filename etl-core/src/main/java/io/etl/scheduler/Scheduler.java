@@ -80,7 +80,8 @@ public final class Scheduler {
     private RunSummary runLocked(Task root, Optional<LockOwner> tookOverLockFrom) {
         var startedAt = clock.instant();
         String runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        Plan plan = plan(root);
+        listeners.onEvent(new RunEvent.RunOpened(runId, startedAt, root));
+        Plan plan = plan(runId, root);
         listeners.onEvent(new RunEvent.RunStarted(runId, startedAt, root, plan, workers, tookOverLockFrom));
         Execution execution = new Execution(plan, runId, workers, retryPolicy, clock, listeners);
         current = execution;
@@ -100,6 +101,15 @@ public final class Scheduler {
         RunSummary summary = new RunSummary(runId, root, status(root, plan, outcomes), startedAt, clock.instant(), workers, outcomes);
         listeners.onEvent(new RunEvent.RunFinished(runId, summary.finishedAt(), summary));
         return summary;
+    }
+
+    private Plan plan(String runId, Task root) {
+        try {
+            return plan(root);
+        } catch (RuntimeException e) {
+            listeners.onEvent(new RunEvent.PlanFailed(runId, clock.instant(), root, e));
+            throw e;
+        }
     }
 
     /** Stops the run in progress (Ctrl-C, a Jenkins abort): no new task starts and running ones are interrupted. */
