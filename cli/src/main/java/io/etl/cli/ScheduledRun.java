@@ -32,6 +32,7 @@ final class ScheduledRun {
                 .listener(new RunHistory(state.history(), settings))
                 .listener(new RunLog(state.logs(), LogRetention.from(settings), err, settings))
                 .listener(new ConsoleProgress(err, settings, terminal))
+                .listener(new Leftovers(settings, err))
                 .listener(new RunReports(options.reports(settings), err, settings));
         if (terminal) {
             builder.listener(new TerminalProgress(System.err));
