@@ -79,15 +79,7 @@ class AuditCommandTest {
 
     /** {@code count} clicks at noon of a day ({@code 2026-10-15}), a second apart; returns their ids. */
     private List<String> clicks(String day, int count) {
-        List<String> ids = new ArrayList<>();
-        Instant noon = Instant.parse(day + "T12:00:00Z");
-        for (int i = 0; i < count; i++) {
-            ObjectId id = new ObjectId();
-            actions.insertOne(new Document("_id", id).append("user_id", 7L).append("action", "click")
-                    .append("date", Date.from(noon.plusSeconds(i))).append("value", List.of("a")));
-            ids.add(id.toHexString());
-        }
-        return ids;
+        return servers.clicks(Instant.parse(day + "T12:00:00Z"), count);
     }
 
     private long sql(String query) throws Exception {

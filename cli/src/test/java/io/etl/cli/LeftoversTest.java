@@ -1,7 +1,5 @@
 package io.etl.cli;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,8 +32,7 @@ class LeftoversTest {
     @BeforeEach
     void startServers() {
         servers = TestServers.start(home);
-        servers.actions().insertOne(new Document("_id", new ObjectId()).append("user_id", 7L).append("action", "click")
-                .append("date", Date.from(Instant.parse("2026-10-15T12:00:00Z"))).append("value", List.of("a")));
+        servers.clicks(Instant.parse("2026-10-15T12:00:00Z"), 1);
     }
 
     @AfterEach

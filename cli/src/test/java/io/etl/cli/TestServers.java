@@ -8,8 +8,13 @@ import com.mongodb.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 
 /**
  * A test's own source and warehouse for the command line to run against: a MongoDB-protocol server whose database
@@ -37,6 +42,18 @@ final class TestServers implements AutoCloseable {
 
     MongoCollection<Document> actions() {
         return client.getDatabase("app").getCollection("actions_taken");
+    }
+
+    /** {@code count} clicks into {@code actions_taken}, a second apart from {@code first}; returns their ids. */
+    List<String> clicks(Instant first, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectId id = new ObjectId();
+            actions().insertOne(new Document("_id", id).append("user_id", 7L).append("action", "click")
+                    .append("date", Date.from(first.plusSeconds(i))).append("value", List.of("a")));
+            ids.add(id.toHexString());
+        }
+        return ids;
     }
 
     /** Setting {@code mongo.uri}. */

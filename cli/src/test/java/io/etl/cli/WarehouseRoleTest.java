@@ -1,7 +1,5 @@
 package io.etl.cli;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,11 +31,7 @@ class WarehouseRoleTest {
     @BeforeEach
     void startServers() {
         servers = TestServers.start(home);
-        Instant noon = Instant.parse("2026-10-15T12:00:00Z");
-        for (int i = 0; i < 3; i++) {
-            servers.actions().insertOne(new Document("_id", new ObjectId()).append("user_id", 7L).append("action", "click")
-                    .append("date", Date.from(noon.plusSeconds(i))).append("value", List.of("a")));
-        }
+        servers.clicks(Instant.parse("2026-10-15T12:00:00Z"), 3);
     }
 
     @AfterEach
