@@ -54,7 +54,7 @@ public final class RunHistory implements RunListener {
                 Path family = directory.resolve(opened.root().family());
                 Files.createDirectories(family.resolve("attempts"));
                 attempts = Files.newBufferedWriter(family.resolve("attempts").resolve(opened.runId() + ".jsonl"), StandardCharsets.UTF_8);
-                append(opened.root(), runRecord(opened.runId(), opened.root(), "RUNNING", opened.at(), null, null, null));
+                append(opened.root(), runRecord(opened.runId(), opened.root(), RunRecord.RUNNING, opened.at(), null, null, null));
             } else if (event instanceof RunEvent.TaskStarted started) {
                 attemptStarts.put(started.task(), started.at());
                 writeAttempt(new AttemptRecord(started.runId(), started.task().id().toString(), started.task().family(),

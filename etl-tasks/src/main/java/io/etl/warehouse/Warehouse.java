@@ -156,7 +156,7 @@ public final class Warehouse implements AutoCloseable {
 
     private Optional<Instant> cursorBound(Table table, String query) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!Catalog.tableExists(connection, table.schema(), table.name())) {
+            if (!Grants.readable(connection, table.schema(), table.name())) {
                 return Optional.empty();
             }
             try (Statement statement = connection.createStatement(); ResultSet bound = statement.executeQuery(query)) {
@@ -182,7 +182,7 @@ public final class Warehouse implements AutoCloseable {
     /** Whether this window of this ETL has been loaded at or after {@code since}: such a marker row exists. */
     public boolean loaded(Table table, String etl, Window window, Instant since) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!Catalog.tableExists(connection, table.schema(), Statements.MARKERS)) {
+            if (!Grants.readable(connection, table.schema(), Statements.MARKERS)) {
                 return false;
             }
             try (PreparedStatement find = connection.prepareStatement(new Statements(dialect, table).findMarker())) {
@@ -200,7 +200,7 @@ public final class Warehouse implements AutoCloseable {
     /** The windows of this ETL in the order they were loaded, from the markers in this warehouse's schema; none yet: empty. */
     public List<Window> loadedWindows(String etl) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!Catalog.tableExists(connection, schema, Statements.MARKERS)) {
+            if (!Grants.readable(connection, schema, Statements.MARKERS)) {
                 return List.of();
             }
             try (PreparedStatement select = connection.prepareStatement(Statements.loadedWindows(schema))) {
@@ -217,7 +217,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Loads one window in one transaction, once sure that the user may ({@link LoadGrants}; the schema is created first
+     * Loads one window in one transaction, once sure that the user may ({@link Grants}; the schema is created first
      * if missing): the table, the marker table and the rejects table are created if missing,
      * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
      * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
@@ -231,7 +231,7 @@ public final class Warehouse implements AutoCloseable {
         Statements sql = new Statements(dialect, table);
         boolean replaceAll = mode == LoadMode.REPLACE_ALL;
         try (Connection connection = connect()) {
-            LoadGrants.require(connection, table.schema(), List.of(table.name(), Statements.MARKERS, Statements.REJECTS));
+            Grants.require(connection, table.schema(), List.of(table.name(), Statements.MARKERS, Statements.REJECTS));
             addRejectCursor(connection, sql);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -289,11 +289,11 @@ public final class Warehouse implements AutoCloseable {
             throws SQLException, PermanentFailure {
         Statements sql = new Statements(dialect, table);
         try (Connection connection = connect()) {
-            if (!Catalog.tableExists(connection, table.schema(), table.name())) {
+            if (!Grants.readable(connection, table.schema(), table.name())) {
                 return new BucketedCounts(Map.of(), Map.of(), 0);
             }
             Map<Instant, Long> rows = byBucket(connection, sql.rowsByBucket(bucketing.sqlUnit()), Optional.empty(), range);
-            if (!Catalog.tableExists(connection, table.schema(), Statements.REJECTS)
+            if (!Grants.readable(connection, table.schema(), Statements.REJECTS)
                     || !Catalog.hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
                 return new BucketedCounts(rows, Map.of(), 0);
             }
@@ -338,7 +338,7 @@ public final class Warehouse implements AutoCloseable {
      */
     public void forEachKey(Table table, Window window, KeyVisitor visitor) throws Exception {
         try (Connection connection = connect()) {
-            if (!Catalog.tableExists(connection, table.schema(), table.name())) {
+            if (!Grants.readable(connection, table.schema(), table.name())) {
                 return;
             }
             connection.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
@@ -359,7 +359,7 @@ public final class Warehouse implements AutoCloseable {
     /** The ids of the ETL's rejects whose cursor is in {@code window}: few, as a window loads only under the reject limit. */
     public Set<String> rejectedIdsIn(Table table, String etl, Window window) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!Catalog.tableExists(connection, table.schema(), Statements.REJECTS)
+            if (!Grants.readable(connection, table.schema(), Statements.REJECTS)
                     || !Catalog.hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
                 return Set.of();
             }

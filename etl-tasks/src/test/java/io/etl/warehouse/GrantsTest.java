@@ -22,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Loads as a warehouse user with the least rights, in a real PostgreSQL: USAGE and CREATE on its schema and nothing
- * on the database load; each right that is missing stops the load with one line naming its GRANT.
+ * Loads and reads as warehouse users with the least rights, in a real PostgreSQL: USAGE and CREATE on its schema and
+ * nothing on the database load, USAGE and SELECT read; each right that is missing stops with one line naming its GRANT.
  */
-class LoadGrantsTest {
+class GrantsTest {
 
     private static final Window JANUARY = Window.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
 
@@ -127,6 +127,25 @@ class LoadGrantsTest {
 
             assertEquals("user " + role + " may not DELETE on " + schema + ".etl_loads: GRANT SELECT, INSERT, DELETE ON " + schema
                     + ".etl_loads TO " + role, refused.getMessage());
+        }
+    }
+
+    @Test
+    void a_reader_reads_with_usage_and_select_and_is_told_the_grant_when_select_is_missing() throws Exception {
+        String schema = "analytics_" + Long.toHexString(System.nanoTime());
+        String loader = role("CREATE SCHEMA " + schema, "GRANT USAGE, CREATE ON SCHEMA " + schema + " TO {role}");
+        try (Warehouse warehouse = warehouseAs(loader, schema)) {
+            load(warehouse, schema);
+        }
+        String reader = role("GRANT USAGE ON SCHEMA " + schema + " TO {role}");
+
+        try (Warehouse warehouse = warehouseAs(reader, schema)) {
+            PermanentFailure refused = assertThrows(PermanentFailure.class, () -> warehouse.loadedWindows("events"));
+            assertEquals("user " + reader + " may not SELECT on " + schema + ".etl_loads: GRANT SELECT ON " + schema
+                    + ".etl_loads TO " + reader, refused.getMessage());
+
+            asSuperuser("GRANT SELECT ON " + schema + ".etl_loads TO " + reader);
+            assertEquals(List.of(JANUARY), warehouse.loadedWindows("events"));
         }
     }
 }

@@ -9,12 +9,12 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * What a load needs of the warehouse user, checked before its transaction, so that a right that is missing stops
- * it with one line naming the GRANT that gives it, instead of a "permission denied" halfway through. A user with
+ * What the warehouse user needs, checked before it is used, so that a right that is missing stops the load (or the
+ * read) with one line naming the GRANT that gives it, instead of a "permission denied" halfway through. A user with
  * {@code USAGE} and {@code CREATE} on its schema, and nothing on the database, loads: the schema is created only
  * when it does not exist. The same SQL answers in PostgreSQL and Redshift ({@code has_*_privilege}, {@link Catalog}).
  */
-final class LoadGrants {
+final class Grants {
 
     /** What a load does to each of its tables once they exist: merge the rows, replace the rejects and markers. */
     private static final List<String> TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "DELETE");
@@ -23,10 +23,14 @@ final class LoadGrants {
     private final String user;
     private final String schema;
 
-    private LoadGrants(Connection connection, String user, String schema) {
+    private Grants(Connection connection, String user, String schema) {
         this.connection = connection;
         this.user = user;
         this.schema = schema;
+    }
+
+    private static Grants of(Connection connection, String schema) throws SQLException {
+        return new Grants(connection, text(connection, "SELECT current_user"), schema);
     }
 
     /**
@@ -36,12 +40,31 @@ final class LoadGrants {
      * @throws PermanentFailure naming the missing right and its GRANT; no other attempt would have it
      */
     static void require(Connection connection, String schema, List<String> tables) throws SQLException, PermanentFailure {
-        LoadGrants grants = new LoadGrants(connection, text(connection, "SELECT current_user"), schema);
+        Grants grants = of(connection, schema);
         grants.schema();
         for (String table : tables) {
             grants.table(table);
         }
         grants.temporaryTables();
+    }
+
+    /**
+     * Whether a table exists and, when it does, that the user may read it: {@code USAGE} on its schema and
+     * {@code SELECT} on it, what {@code etl audit} and {@code etl status} need, and a run to decide its window.
+     *
+     * @throws PermanentFailure naming the missing right and its GRANT
+     */
+    static boolean readable(Connection connection, String schema, String table) throws SQLException, PermanentFailure {
+        if (!Catalog.tableExists(connection, schema, table)) {
+            return false;
+        }
+        Grants grants = of(connection, schema);
+        grants.usage();
+        if (!grants.mayOn(table, "SELECT")) {
+            throw grants.refused("may not SELECT on " + schema + "." + table + ": GRANT SELECT ON " + grants.typed(table)
+                    + " TO " + grants.grantee());
+        }
+        return true;
     }
 
     private void schema() throws SQLException, PermanentFailure {
@@ -55,13 +78,16 @@ final class LoadGrants {
                 create.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
             }
         }
+        usage();
+    }
+
+    private void usage() throws SQLException, PermanentFailure {
         if (!granted("has_schema_privilege(?, 'USAGE')", schema)) {
-            throw refused("may not use schema " + schema + ": GRANT USAGE ON SCHEMA " + named + " TO " + grantee());
+            throw refused("may not use schema " + schema + ": GRANT USAGE ON SCHEMA " + Identifiers.typed(schema) + " TO " + grantee());
         }
     }
 
     private void table(String table) throws SQLException, PermanentFailure {
-        String named = Identifiers.typed(schema) + "." + Identifiers.typed(table);
         if (!Catalog.tableExists(connection, schema, table)) {
             if (!granted("has_schema_privilege(?, 'CREATE')", schema)) {
                 throw refused("may not create tables in schema " + schema + ": GRANT CREATE ON SCHEMA "
@@ -70,9 +96,9 @@ final class LoadGrants {
             return;
         }
         for (String privilege : TABLE_PRIVILEGES) {
-            if (!granted("has_table_privilege(?, '" + privilege + "')", Identifiers.quote(schema) + "." + Identifiers.quote(table))) {
+            if (!mayOn(table, privilege)) {
                 throw refused("may not " + privilege + " on " + schema + "." + table + ": GRANT "
-                        + String.join(", ", TABLE_PRIVILEGES) + " ON " + named + " TO " + grantee());
+                        + String.join(", ", TABLE_PRIVILEGES) + " ON " + typed(table) + " TO " + grantee());
             }
         }
     }
@@ -83,6 +109,15 @@ final class LoadGrants {
             throw refused("may not create temporary tables in database " + database() + ": GRANT TEMP ON DATABASE "
                     + Identifiers.typed(database()) + " TO " + grantee());
         }
+    }
+
+    private boolean mayOn(String table, String privilege) throws SQLException {
+        return granted("has_table_privilege(?, '" + privilege + "')", Identifiers.quote(schema) + "." + Identifiers.quote(table));
+    }
+
+    /** A table of the schema as a GRANT names it. */
+    private String typed(String table) {
+        return Identifiers.typed(schema) + "." + Identifiers.typed(table);
     }
 
     private boolean granted(String privilege, String... arguments) throws SQLException {
