@@ -57,7 +57,7 @@ public final class HistoryCommand implements Callable<Integer> {
         if (runId != null) {
             RunRecord run = runs.stream().findFirst()
                     .orElseThrow(() -> new ParameterException("no run " + runId + (family == null ? "" : " of " + family)));
-            var attempts = reader.attempts(run.family(), run.runId());
+            var attempts = reader.attempts(run);
             out.print(output.render(attempts, () -> attemptsText(run, attempts) + "\n"));
         } else {
             out.print(output.render(runs, () -> runsText(runs, reader)));

@@ -49,9 +49,11 @@ final class ScheduledRun {
                 .workers(options.workers(settings))
                 .retryPolicy(options.retryPolicy(settings))
                 .lockDirectory(state.locks(), command)
+                // first: whatever the console shows of a run is already in its history, even if the process is killed then
+                .listener(new RunHistory(state.history(), settings))
                 .listener(new RunLog(state.logs(), LogRetention.from(settings), lines, settings))
                 .listener(new ConsoleProgress(lines, settings, terminal.isPresent()))
-                .listener(new RunHistory(state.history(), settings))
+                .listener(new Leftovers(settings, lines))
                 .listener(new RunReports(options.reports(environment, lines), lines, settings));
         terminal.ifPresent(builder::listener);
         Scheduler scheduler = builder.build();

@@ -2,11 +2,7 @@ package io.etl.cli;
 
 import io.etl.lock.LockOwner;
 import io.etl.lock.RunLock;
-import io.etl.warehouse.EmbeddedWarehouse;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import com.mongodb.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -55,33 +51,25 @@ class AuditCommandTest {
     @RegisterExtension
     final Webhook webhook = new Webhook("/hook");
 
-    private MongoServer server;
-    private MongoClient client;
+    private TestServers servers;
     private MongoCollection<Document> actions;
-    private EmbeddedWarehouse warehouse;
 
     @BeforeEach
     void startServers() {
-        server = new MongoServer(new H2Backend(home.resolve("source.mv").toString()));
-        server.bind("127.0.0.1", 0);
-        client = new MongoClient("127.0.0.1", server.getLocalAddress().getPort());
-        actions = client.getDatabase("app").getCollection("actions_taken");
-        actions.createIndex(Indexes.ascending("date"));
-        warehouse = EmbeddedWarehouse.start(home.resolve("warehouse-of-the-test"));
+        servers = TestServers.start(home);
+        actions = servers.actions();
     }
 
     @AfterEach
     void stopServers() {
-        warehouse.close();
-        client.close();
-        server.shutdownNow();
+        servers.close();
     }
 
     /** The command line against the test's servers, unless the arguments set them otherwise. */
     private Etl.Result etl(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        for (String setting : List.of("mongo.uri=mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/app",
-                "warehouse.url=" + warehouse.jdbcUrl(), "retries=0")) {
+        for (String setting : List.of("mongo.uri=" + servers.mongoUri(),
+                "warehouse.url=" + servers.warehouseUrl(), "retries=0")) {
             if (all.stream().noneMatch(arg -> arg.startsWith(setting.substring(0, setting.indexOf('=') + 1)))) {
                 all.addAll(List.of("--set", setting));
             }
@@ -91,19 +79,11 @@ class AuditCommandTest {
 
     /** {@code count} clicks at noon of a day ({@code 2026-10-15}), a second apart; returns their ids. */
     private List<String> clicks(String day, int count) {
-        List<String> ids = new ArrayList<>();
-        Instant noon = Instant.parse(day + "T12:00:00Z");
-        for (int i = 0; i < count; i++) {
-            ObjectId id = new ObjectId();
-            actions.insertOne(new Document("_id", id).append("user_id", 7L).append("action", "click")
-                    .append("date", Date.from(noon.plusSeconds(i))).append("value", List.of("a")));
-            ids.add(id.toHexString());
-        }
-        return ids;
+        return servers.clicks(Instant.parse(day + "T12:00:00Z"), count);
     }
 
     private long sql(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection(warehouse.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(servers.warehouseUrl()); Statement s = c.createStatement()) {
             if (!query.startsWith("SELECT")) {
                 return s.executeUpdate(query);
             }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Task graphs for the command-line tests, as family "node" with --name choosing the node: ok, fails, flaky, slow,
+ * Task graphs for the command-line tests, as family "node" with --name choosing the node: ok, fails, flaky, slow (after ok, or to plan),
  * a cycle, and one that needs missing input; and an ETL, {@link TestPipeline}.
  */
 public final class TestCatalog implements TaskCatalog {
@@ -27,6 +27,8 @@ public final class TestCatalog implements TaskCatalog {
         dag.node("fails-in-branch").requires("fails", "ok");
         dag.node("flaky").failsTimes(1);
         dag.node("slow").sleeps(Duration.ofMinutes(5));
+        dag.node("slow-after-ok").requires("ok").sleeps(Duration.ofMinutes(5));
+        dag.node("slow-to-plan").checksSlowly(Duration.ofMinutes(5));
         dag.node("cycle-a").requires("cycle-b");
         dag.node("cycle-b").requires("cycle-a");
         dag.node("needs-input").requires("input");

@@ -18,6 +18,17 @@ public sealed interface RunEvent {
 
     Instant at();
 
+    /**
+     * A run has its id and holds its lock; its plan follows ({@link RunStarted}), which may take a while (completeness
+     * checks ask the lake and the warehouse). A run killed in between is known by this event alone.
+     */
+    record RunOpened(String runId, Instant at, Task root) implements RunEvent {
+    }
+
+    /** Planning stopped the run (a dependency cycle): no task ran, and no {@link RunStarted} or {@link RunFinished} follows. */
+    record PlanAborted(String runId, Instant at, Task root, Throwable error) implements RunEvent {
+    }
+
     /** @param tookOverLockFrom the owner of a lock left behind by a run that died, if this run took it over */
     record RunStarted(String runId, Instant at, Task root, Plan plan, int workers,
                       Optional<LockOwner> tookOverLockFrom) implements RunEvent {

@@ -1,5 +1,6 @@
 package io.etl.history;
 
+import io.etl.scheduler.TaskState;
 import io.etl.state.Json;
 
 import java.io.BufferedReader;
@@ -32,19 +33,41 @@ public final class HistoryReader {
             Map<String, RunRecord> byId = new LinkedHashMap<>();
             forEachLine(runsFile, RunRecord.class, record -> byId.merge(record.runId(), record,
                     (start, end) -> start.finishedAs(end)));
-            byId.values().forEach(r -> runs.add("RUNNING".equals(r.status()) && !alive(r) ? r.withStatus("KILLED") : r));
+            byId.values().forEach(r -> runs.add(RunRecord.RUNNING.equals(r.status()) && !alive(r) ? killed(r) : r));
         }
         runs.sort(Comparator.comparing(RunRecord::startedAt).reversed());
         return runs;
     }
 
-    public List<AttemptRecord> attempts(String family, String runId) {
-        List<AttemptRecord> attempts = new ArrayList<>();
-        Path file = directory.resolve(family).resolve("attempts").resolve(runId + ".jsonl");
+    /**
+     * The attempts of a run, in the order they started, each as it ended; one that has not ended is RUNNING while its
+     * run is, and reads as its run ended otherwise (KILLED, INTERRUPTED).
+     */
+    public List<AttemptRecord> attempts(RunRecord run) {
+        Map<String, AttemptRecord> byAttempt = new LinkedHashMap<>();
+        Path file = directory.resolve(run.family()).resolve("attempts").resolve(run.runId() + ".jsonl");
         if (Files.exists(file)) {
-            forEachLine(file, AttemptRecord.class, attempts::add);
+            forEachLine(file, AttemptRecord.class, attempt -> byAttempt.put(attempt.key(), attempt));
         }
-        return attempts;
+        return byAttempt.values().stream().map(a -> a.ended() ? a : a.endedAs(run.status())).toList();
+    }
+
+    /** A run whose process died before its end, with the tasks it had run and their figures, from its attempts. */
+    private RunRecord killed(RunRecord run) {
+        RunRecord killed = run.killed(null, null);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> metrics = new LinkedHashMap<>();
+        for (AttemptRecord attempt : attempts(killed)) {
+            if (AttemptRecord.SUCCEEDED.equals(attempt.status())) {
+                counts.merge(TaskState.DONE.label(), 1L, Long::sum);
+                if (attempt.metrics() != null) {
+                    metrics.put(attempt.task(), attempt.metrics());
+                }
+            } else if (RunRecord.KILLED.equals(attempt.status())) {
+                counts.merge("killed", 1L, Long::sum);
+            }
+        }
+        return run.killed(counts, metrics);
     }
 
     private List<Path> runFiles(Optional<String> family) {

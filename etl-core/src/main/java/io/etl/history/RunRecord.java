@@ -16,13 +16,17 @@ public record RunRecord(String runId, String family, String task, Map<String, St
                         Instant startedAt, Instant finishedAt, Duration duration, Map<String, Long> counts,
                         Map<String, Map<String, Long>> metrics, String error, long pid, String host) {
 
+    public static final String RUNNING = "RUNNING";
+    public static final String KILLED = "KILLED";
+
     RunRecord finishedAs(RunRecord end) {
         return new RunRecord(runId, family, task, parameters, end.status, startedAt, end.finishedAt, end.duration,
                 end.counts, end.metrics, end.error, pid, host);
     }
 
-    RunRecord withStatus(String newStatus) {
-        return new RunRecord(runId, family, task, parameters, newStatus, startedAt, finishedAt, duration, counts,
-                metrics, error, pid, host);
+    /** A run whose process died before its end, with what its attempts say it had done. */
+    RunRecord killed(Map<String, Long> attemptCounts, Map<String, Map<String, Long>> attemptMetrics) {
+        return new RunRecord(runId, family, task, parameters, KILLED, startedAt, finishedAt, duration, attemptCounts,
+                attemptMetrics, error, pid, host);
     }
 }

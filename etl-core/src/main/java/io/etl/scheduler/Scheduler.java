@@ -82,7 +82,8 @@ public final class Scheduler {
     private RunSummary runLocked(Task root, Optional<LockOwner> tookOverLockFrom) {
         var startedAt = clock.instant();
         String runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        Plan plan = planWithRetries(root, runId);
+        listeners.onEvent(new RunEvent.RunOpened(runId, startedAt, root));
+        Plan plan = planOrAbort(root, runId);
         listeners.onEvent(new RunEvent.RunStarted(runId, startedAt, root, plan, workers, tookOverLockFrom));
         Execution execution = new Execution(plan, runId, workers, retryPolicy, clock, listeners);
         current = execution;
@@ -140,6 +141,16 @@ public final class Scheduler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchedulingException("interrupted", e);
+        }
+    }
+
+    /** The plan; or, when planning throws (a cycle), the event that records the run as stopped, then the exception. */
+    private Plan planOrAbort(Task root, String runId) {
+        try {
+            return planWithRetries(root, runId);
+        } catch (RuntimeException e) {
+            listeners.onEvent(new RunEvent.PlanAborted(runId, clock.instant(), root, e));
+            throw e;
         }
     }
 

@@ -97,11 +97,12 @@ public abstract class Task {
     }
 
     /**
-     * The lock a run of this task as its root holds, so that two runs holding the same one never overlap: its family
-     * by default. Tasks that write what another family writes (a repair of an ETL) share that family's lock.
+     * The lock a run of this task as its root holds, so that two runs holding the same one never overlap: its type's
+     * ({@link TaskType#lockName()}), by default its family. Tasks that write what another family writes (the stages
+     * and the repair of an ETL) share that family's lock.
      */
     public String lockName() {
-        return family();
+        return type.lockName();
     }
 
     /** Among tasks ready at the same time, higher priority runs first. */

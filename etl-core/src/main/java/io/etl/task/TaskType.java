@@ -21,9 +21,10 @@ public final class TaskType<T extends Task> {
     private final String description;
     private final ParameterSet parameters;
     private final Function<ParameterValues, T> factory;
+    private final String lockName;
 
     private TaskType(String family, String description, List<Parameter<?>> parameters,
-                     Function<ParameterValues, T> factory) {
+                     Function<ParameterValues, T> factory, String lockName) {
         if (!FAMILY.matcher(family).matches()) {
             throw new IllegalArgumentException("task family '" + family + "' must be lower-case letters, digits, '_' or '-'");
         }
@@ -31,15 +32,29 @@ public final class TaskType<T extends Task> {
         this.description = description;
         this.parameters = ParameterSet.of(parameters);
         this.factory = factory;
+        this.lockName = lockName;
     }
 
     public static <T extends Task> TaskType<T> of(String family, String description,
                                                   Function<ParameterValues, T> factory, Parameter<?>... parameters) {
-        return new TaskType<>(family, description, List.of(parameters), factory);
+        return new TaskType<>(family, description, List.of(parameters), factory, family);
+    }
+
+    /**
+     * The same type, whose tasks run as a root under the lock {@code name} instead of their family's: the stages of an
+     * ETL share the ETL's, so that running one of them never overlaps a run of the whole.
+     */
+    public TaskType<T> lockedAs(String name) {
+        return new TaskType<>(family, description, parameters.list(), factory, name);
     }
 
     public String family() {
         return family;
+    }
+
+    /** The lock a run of one of its tasks holds: its family unless {@link #lockedAs} said otherwise. */
+    public String lockName() {
+        return lockName;
     }
 
     public String description() {

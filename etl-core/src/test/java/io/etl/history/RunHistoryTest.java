@@ -1,6 +1,7 @@
 package io.etl.history;
 
 import io.etl.config.Settings;
+import io.etl.scheduler.CycleException;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.task.RetryPolicy;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunHistoryTest {
@@ -51,7 +53,7 @@ class RunHistoryTest {
         assertEquals(Map.of("node(name=load)", Map.of("rows_loaded", 10_000L)), run.metrics());
         assertEquals(Map.of("already complete", 1L), runs.get(0).counts());
 
-        List<AttemptRecord> attempts = reader.attempts("node", first.runId());
+        List<AttemptRecord> attempts = reader.attempts(run);
         assertEquals(List.of("node(name=extract) #1 FAILED", "node(name=extract) #2 SUCCEEDED", "node(name=load) #1 SUCCEEDED"),
                 attempts.stream().map(a -> a.task() + " #" + a.attempt() + " " + a.status()).toList());
         assertTrue(attempts.get(0).retried());
@@ -70,6 +72,19 @@ class RunHistoryTest {
         assertEquals("FAILED", run.status());
         assertEquals("node(name=****): **** failed on attempt 2", run.error());
         assertFalse(run.task().contains("s3cr3t"));
+    }
+
+    @Test
+    void a_run_whose_plan_fails_is_recorded_as_a_scheduling_error_naming_the_cycle() {
+        TestDag dag = new TestDag(dir.resolve("data"));
+        dag.node("a").requires("b");
+        dag.node("b").requires("a");
+
+        assertThrows(CycleException.class, () -> runWithHistory(dag, "a", Settings.empty()));
+
+        RunRecord run = new HistoryReader(dir.resolve("history")).runs(Optional.of("node")).get(0);
+        assertEquals("SCHEDULING_ERROR", run.status());
+        assertTrue(run.error().startsWith("dependency cycle: node(name=a) -> node(name=b)"), run.error());
     }
 
     @Test

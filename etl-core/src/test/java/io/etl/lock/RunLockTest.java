@@ -3,9 +3,6 @@ package io.etl.lock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +18,6 @@ class RunLockTest {
 
     private static LockOwner me() {
         return LockOwner.currentProcess(Clock.systemUTC(), "etl run actions_taken");
-    }
-
-    /** Starts a JVM that takes the lock and waits to be killed. */
-    static Process holdInAnotherProcess(Path locks, String key) throws Exception {
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), locks.toString(), key)
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("locked", out.readLine());
-        return holder;
     }
 
     @Test
@@ -62,7 +49,7 @@ class RunLockTest {
 
     @Test
     void another_process_holding_the_lock_refuses_this_one_and_a_killed_holder_is_taken_over() throws Exception {
-        Process holder = holdInAnotherProcess(locks, "actions_taken");
+        Process holder = LockHolder.start(locks, "actions_taken");
         try {
             AlreadyRunningException refused = assertThrows(AlreadyRunningException.class,
                     () -> RunLock.acquire(locks, "actions_taken", me()));

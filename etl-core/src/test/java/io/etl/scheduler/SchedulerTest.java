@@ -275,7 +275,7 @@ class SchedulerTest {
         scheduler().retryPolicy(RetryPolicy.retries(1).withBackoff(Duration.ZERO)).listener(event -> heard.add(describe(event)))
                 .build().run(dag.task("load"));
 
-        assertEquals(List.of("run started", "start name=extract #1", "failed name=extract will retry",
+        assertEquals(List.of("run opened", "run started", "start name=extract #1", "failed name=extract will retry",
                 "start name=extract #2", "done name=extract {}", "start name=load #1", "done name=load {rows=42}",
                 "run finished SUCCESS"), heard);
     }
@@ -289,6 +289,8 @@ class SchedulerTest {
             return "failed " + e.task().id().parameters() + (e.retryIn().isPresent() ? " will retry" : "");
         } else if (event instanceof RunEvent.RunFinished e) {
             return "run finished " + e.summary().status();
+        } else if (event instanceof RunEvent.RunOpened) {
+            return "run opened";
         }
         return event instanceof RunEvent.RunStarted ? "run started" : "progress";
     }

@@ -84,6 +84,7 @@ public final class TestDag {
         private CyclicBarrier barrier;
         private Duration barrierTimeout;
         private Duration sleep = Duration.ZERO;
+        private Duration checkSleep = Duration.ZERO;
         private RetryPolicy retryPolicy;
         private int priority;
         private Map<String, Long> metrics = Map.of();
@@ -144,6 +145,12 @@ public final class TestDag {
             return this;
         }
 
+        /** Its completeness check takes this long, as a check of a slow warehouse or lake does while a run plans. */
+        public Node checksSlowly(Duration duration) {
+            this.checkSleep = duration;
+            return this;
+        }
+
         public Node retries(RetryPolicy policy) {
             this.retryPolicy = policy;
             return this;
@@ -176,6 +183,18 @@ public final class TestDag {
         @Override
         public List<? extends Target> output() {
             return node.noOutput ? List.of() : List.of(LocalFileTarget.at(TestDag.this.output(node.name)));
+        }
+
+        @Override
+        public boolean complete() {
+            if (!node.checkSleep.isZero()) {
+                try {
+                    Thread.sleep(node.checkSleep.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return super.complete();
         }
 
         @Override

@@ -47,11 +47,6 @@ public final class RepairRun extends WrapperTask {
     }
 
     @Override
-    public String lockName() {
-        return definition.etl;
-    }
-
-    @Override
     public List<LoadTask> requires() {
         return differing().stream().map(bucket -> definition.load
                         .with(WindowParameters.LOWER, bucket.lower())
@@ -93,7 +88,8 @@ public final class RepairRun extends WrapperTask {
             this.environment = environment;
             this.type = TaskType.of(spec.name() + "_repair", "Audits " + spec.name() + " between --since and --until and reloads"
                             + " every bucket whose counts differ from the source's",
-                    values -> new RepairRun(this, values), SINCE, UNTIL, BY, DELETE_MISSING, ExtractTask.ALLOW_UNINDEXED);
+                    values -> new RepairRun(this, values), SINCE, UNTIL, BY, DELETE_MISSING, ExtractTask.ALLOW_UNINDEXED)
+                    .lockedAs(spec.name());
         }
     }
 }

@@ -120,7 +120,7 @@ public final class ExtractTask extends WindowTask {
             this.type = TaskType.of(spec.name() + "_extract",
                     "Extracts one window of " + spec.collection() + " from MongoDB into the lake",
                     values -> new ExtractTask(this, values),
-                    WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, ALLOW_UNINDEXED);
+                    WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, ALLOW_UNINDEXED).lockedAs(spec.name());
         }
     }
 }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,12 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
 
     public static final SettingKey<Optional<Path>> CONF_DIR = SettingKey.optional("hadoop.conf.dir", SettingType.path(),
             "A Hadoop cluster's folder of *-site.xml files, to run jobs there (default: HADOOP_CONF_DIR, else local mode)");
+    private static final String TMP = "tmp";
+    private static final String LOCAL = "local";
+    private static final String STAGING = "staging";
+    private static final String PIG = "pig";
+    /** The scratch folders of local-mode jobs, each job's files in folders of its own. */
+    private static final List<String> JOB_FOLDERS = List.of(TMP, LOCAL, STAGING, PIG);
 
     public static HadoopSetup from(Settings settings, Map<String, String> environment) {
         Optional<Path> confDir = settings.get(CONF_DIR)
@@ -67,15 +75,56 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
         return conf;
     }
 
+    /**
+     * Removes what jobs left in the scratch folders of local mode (temporary, job and staging folders, Pig's
+     * temporary files) that is older than {@code before}: a job killed with its run never removes its own. The
+     * folders are shared by the ETLs of this state directory, which may run at once, so only what is older than any
+     * run goes; the shipped jars stay.
+     *
+     * @return how many files and folders were removed
+     */
+    public int pruneScratch(Instant before) throws IOException {
+        int removed = 0;
+        for (String folder : JOB_FOLDERS) {
+            Path root = scratch.resolve(folder);
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            // the times as they were before removing: removing a file makes its folder look new
+            List<Path> oldDeepestFirst;
+            try (Stream<Path> walk = Files.find(root, Integer.MAX_VALUE,
+                    (path, attributes) -> attributes.lastModifiedTime().toInstant().isBefore(before))) {
+                oldDeepestFirst = walk.filter(path -> !path.equals(root)).sorted(Comparator.reverseOrder()).toList();
+            }
+            for (Path path : oldDeepestFirst) {
+                if (removable(path)) {
+                    Files.delete(path);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** A file, or a folder emptied by the files removed before it. */
+    private static boolean removable(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     private Map<String, String> localSettings() {
         Map<String, String> local = new LinkedHashMap<>();
         local.put("fs.defaultFS", "file:///");
         local.put("mapreduce.framework.name", "local");
-        local.put("hadoop.tmp.dir", scratch.resolve("tmp").toString());
-        local.put("mapreduce.cluster.local.dir", scratch.resolve("local").toString());
-        local.put("mapreduce.jobtracker.staging.root.dir", scratch.resolve("staging").toString());
-        local.put("yarn.app.mapreduce.am.staging-dir", scratch.resolve("staging").toString());
-        local.put("pig.temp.dir", scratch.resolve("pig").toString());
+        local.put("hadoop.tmp.dir", scratch.resolve(TMP).toString());
+        local.put("mapreduce.cluster.local.dir", scratch.resolve(LOCAL).toString());
+        local.put("mapreduce.jobtracker.staging.root.dir", scratch.resolve(STAGING).toString());
+        local.put("yarn.app.mapreduce.am.staging-dir", scratch.resolve(STAGING).toString());
+        local.put("pig.temp.dir", scratch.resolve(PIG).toString());
         // the local runner runs one map at a time unless told; splits exist to use the cores
         local.put("mapreduce.local.map.tasks.maximum", String.valueOf(Runtime.getRuntime().availableProcessors()));
         // the default (5 s) adds up to 5 s to every job

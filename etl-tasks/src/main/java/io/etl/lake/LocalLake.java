@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** A lake in a local folder, the default: under the state directory unless {@code lake.uri} says otherwise. */
@@ -38,8 +39,17 @@ public record LocalLake(Path root) implements Lake {
 
     @Override
     public List<String> list(String directory) throws IOException {
+        return names(directory, Files::isRegularFile);
+    }
+
+    /** The names of the folders directly in a directory, sorted; empty if there is none. */
+    public List<String> folders(String directory) throws IOException {
+        return names(directory, Files::isDirectory);
+    }
+
+    private List<String> names(String directory, Predicate<Path> kind) throws IOException {
         try (Stream<Path> files = Files.list(resolve(directory))) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            return files.filter(kind).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (NoSuchFileException e) {
             return List.of();
         }

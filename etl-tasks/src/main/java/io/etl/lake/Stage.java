@@ -3,6 +3,7 @@ package io.etl.lake;
 import io.etl.window.Window;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,6 +24,16 @@ public enum Stage {
     public LakeDirectory directory(Lake lake, String etl, Window window, Optional<Instant> reload) {
         String reading = reload.map(at -> "/reload_" + Window.pathTime(at)).orElse("");
         return new LakeDirectory(lake, etl + "/" + window.pathName() + reading + "/" + folder());
+    }
+
+    /** The stage whose {@value LakeDirectory#SUCCESS_FLAG} commits this folder: its own, or the transform's for its rejects. */
+    public Stage committedBy() {
+        return this == REJECTS ? TRANSFORM : this;
+    }
+
+    /** The stage of a folder within a window's, if it is one. */
+    public static Optional<Stage> ofFolder(String folder) {
+        return Arrays.stream(values()).filter(stage -> stage.folder().equals(folder)).findFirst();
     }
 
     /** The stage's folder within a window's. */

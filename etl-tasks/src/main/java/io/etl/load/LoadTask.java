@@ -183,7 +183,7 @@ public final class LoadTask extends WindowTask {
             this.type = TaskType.of(spec.name() + "_load", "Loads one window of " + spec.name() + " into the warehouse, exactly once",
                     values -> new LoadTask(this, values),
                     WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, FULL_REFRESH,
-                    DELETE_MISSING, ExtractTask.ALLOW_UNINDEXED);
+                    DELETE_MISSING, ExtractTask.ALLOW_UNINDEXED).lockedAs(spec.name());
         }
     }
 }

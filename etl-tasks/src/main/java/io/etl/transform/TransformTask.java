@@ -141,7 +141,8 @@ public final class TransformTask extends WindowTask {
             this.type = TaskType.of(spec.name() + "_transform",
                     "Transforms one window of " + spec.name() + " with pig/" + spec.name() + ".pig",
                     values -> new TransformTask(this, values),
-                    WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, ExtractTask.ALLOW_UNINDEXED);
+                    WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, ExtractTask.ALLOW_UNINDEXED)
+                    .lockedAs(spec.name());
         }
     }
 }

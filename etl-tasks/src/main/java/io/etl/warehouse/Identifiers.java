@@ -17,6 +17,11 @@ public final class Identifiers {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /** A name as a person types it into SQL: bare when it is lower case, letters, digits and '_'; else quoted. */
+    public static String typed(String name) {
+        return name.matches("[a-z_][a-z0-9_]*") ? name : quote(name);
+    }
+
     /** {@code 'text'}, with any single quote doubled: for the few places SQL takes a literal and no parameter. */
     public static String literal(String text) {
         if (text.indexOf('\0') >= 0) {

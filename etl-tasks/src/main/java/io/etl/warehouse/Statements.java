@@ -37,10 +37,6 @@ public final class Statements {
         return staging;
     }
 
-    public String createSchema() {
-        return "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(table.schema());
-    }
-
     public String createTable() {
         String columns = table.columns().stream()
                 .map(c -> Identifiers.quote(c.name()) + " " + c.type().sql() + (c.name().equals(table.key()) ? " NOT NULL" : ""))

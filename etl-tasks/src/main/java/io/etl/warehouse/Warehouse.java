@@ -159,7 +159,7 @@ public final class Warehouse implements AutoCloseable {
 
     private Optional<Instant> cursorBound(Table table, String query) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!exists(connection, table.schema(), table.name())) {
+            if (!Grants.readable(connection, table.schema(), table.name())) {
                 return Optional.empty();
             }
             try (Statement statement = connection.createStatement(); ResultSet bound = statement.executeQuery(query)) {
@@ -185,7 +185,7 @@ public final class Warehouse implements AutoCloseable {
     /** Whether this window of this ETL has been loaded at or after {@code since}: such a marker row exists. */
     public boolean loaded(Table table, String etl, Window window, Instant since) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!exists(connection, table.schema(), Statements.MARKERS)) {
+            if (!Grants.readable(connection, table.schema(), Statements.MARKERS)) {
                 return false;
             }
             try (PreparedStatement find = connection.prepareStatement(new Statements(dialect, table).findMarker())) {
@@ -203,7 +203,7 @@ public final class Warehouse implements AutoCloseable {
     /** The windows of this ETL in the order they were loaded, from the markers in this warehouse's schema; none yet: empty. */
     public List<Window> loadedWindows(String etl) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!exists(connection, schema, Statements.MARKERS)) {
+            if (!Grants.readable(connection, schema, Statements.MARKERS)) {
                 return List.of();
             }
             try (PreparedStatement select = connection.prepareStatement(Statements.loadedWindows(schema))) {
@@ -220,7 +220,8 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Loads one window in one transaction: the table, the marker table and the rejects table are created if missing,
+     * Loads one window in one transaction, once sure that the user may ({@link Grants}; the schema is created first
+     * if missing): the table, the marker table and the rejects table are created if missing,
      * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
      * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
      * {@link LoadMode#MERGE_DELETING_MISSING}), the staging rows inserted, the window's rejects replaced by
@@ -233,10 +234,10 @@ public final class Warehouse implements AutoCloseable {
         Statements sql = new Statements(dialect, table);
         boolean replaceAll = mode == LoadMode.REPLACE_ALL;
         try (Connection connection = connect()) {
+            Grants.require(connection, table.schema(), List.of(table.name(), Statements.MARKERS, Statements.REJECTS));
             addRejectCursor(connection, sql);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(sql.createSchema());
                 statement.execute(sql.createTable());
                 statement.execute(sql.createMarkers());
                 statement.execute(sql.createRejects());
@@ -278,8 +279,8 @@ public final class Warehouse implements AutoCloseable {
      * (Redshift does not alter a table inside one); both warehouses add a nullable column without rewriting rows.
      */
     private static void addRejectCursor(Connection connection, Statements sql) throws SQLException {
-        if (exists(connection, sql.table().schema(), Statements.REJECTS)
-                && !hasColumn(connection, sql.table().schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
+        if (Catalog.tableExists(connection, sql.table().schema(), Statements.REJECTS)
+                && !Catalog.hasColumn(connection, sql.table().schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
             try (Statement alter = connection.createStatement()) {
                 alter.execute(sql.addRejectCursor());
             }
@@ -291,12 +292,12 @@ public final class Warehouse implements AutoCloseable {
             throws SQLException, PermanentFailure {
         Statements sql = new Statements(dialect, table);
         try (Connection connection = connect()) {
-            if (!exists(connection, table.schema(), table.name())) {
+            if (!Grants.readable(connection, table.schema(), table.name())) {
                 return new BucketedCounts(Map.of(), Map.of(), 0);
             }
             Map<Instant, Long> rows = byBucket(connection, sql.rowsByBucket(bucketing.sqlUnit()), Optional.empty(), range);
-            if (!exists(connection, table.schema(), Statements.REJECTS)
-                    || !hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
+            if (!Grants.readable(connection, table.schema(), Statements.REJECTS)
+                    || !Catalog.hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
                 return new BucketedCounts(rows, Map.of(), 0);
             }
             Map<Instant, Long> rejected = byBucket(connection, sql.rejectsByBucket(bucketing.sqlUnit()), Optional.of(etl), range);
@@ -340,7 +341,7 @@ public final class Warehouse implements AutoCloseable {
      */
     public void forEachKey(Table table, Window window, KeyVisitor visitor) throws Exception {
         try (Connection connection = connect()) {
-            if (!exists(connection, table.schema(), table.name())) {
+            if (!Grants.readable(connection, table.schema(), table.name())) {
                 return;
             }
             connection.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
@@ -361,8 +362,8 @@ public final class Warehouse implements AutoCloseable {
     /** The ids of the ETL's rejects whose cursor is in {@code window}: few, as a window loads only under the reject limit. */
     public Set<String> rejectedIdsIn(Table table, String etl, Window window) throws SQLException, PermanentFailure {
         try (Connection connection = connect()) {
-            if (!exists(connection, table.schema(), Statements.REJECTS)
-                    || !hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
+            if (!Grants.readable(connection, table.schema(), Statements.REJECTS)
+                    || !Catalog.hasColumn(connection, table.schema(), Statements.REJECTS, Statements.REJECT_CURSOR)) {
                 return Set.of();
             }
             try (PreparedStatement select = connection.prepareStatement(new Statements(dialect, table).rejectedIdsIn())) {
@@ -446,30 +447,6 @@ public final class Warehouse implements AutoCloseable {
             insert.setLong(10, fresh);
             insert.setTimestamp(11, Timestamp.from(clock.instant()), UTC);
             insert.executeUpdate();
-        }
-    }
-
-    private static boolean hasColumn(Connection connection, String schema, String table, String column) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement("SELECT 1 FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
-            find.setString(1, schema);
-            find.setString(2, table);
-            find.setString(3, column);
-            try (ResultSet found = find.executeQuery()) {
-                return found.next();
-            }
-        }
-    }
-
-    /** Through information_schema: the Redshift driver's metadata calls do not work everywhere. */
-    private static boolean exists(Connection connection, String schema, String table) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
-            find.setString(1, schema);
-            find.setString(2, table);
-            try (ResultSet found = find.executeQuery()) {
-                return found.next();
-            }
         }
     }
 
