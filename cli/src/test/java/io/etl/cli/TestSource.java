@@ -6,8 +6,13 @@ import com.mongodb.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 
 /**
  * A MongoDB-protocol server of the test's own on loopback, database {@code app}, with {@code actions_taken} indexed
@@ -43,7 +48,19 @@ final class TestSource implements AutoCloseable {
         return this;
     }
 
-    private MongoCollection<Document> actionsTaken() {
+    /** {@code count} clicks, a second apart from {@code first}; returns their ids. */
+    List<String> clicks(Instant first, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectId id = new ObjectId();
+            actionsTaken().insertOne(new Document("_id", id).append("user_id", 7L).append("action", "click")
+                    .append("date", Date.from(first.plusSeconds(i))).append("value", List.of("a")));
+            ids.add(id.toHexString());
+        }
+        return ids;
+    }
+
+    MongoCollection<Document> actionsTaken() {
         return client.getDatabase("app").getCollection("actions_taken");
     }
 
