@@ -3,13 +3,10 @@ package io.etl.cli;
 import io.etl.lock.LockOwner;
 import io.etl.lock.RunLock;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,19 +48,8 @@ class AuditCommandTest {
     @RegisterExtension
     final Webhook webhook = new Webhook("/hook");
 
-    private TestServers servers;
-    private MongoCollection<Document> actions;
-
-    @BeforeEach
-    void startServers() {
-        servers = TestServers.start(home);
-        actions = servers.actions();
-    }
-
-    @AfterEach
-    void stopServers() {
-        servers.close();
-    }
+    @RegisterExtension
+    final TestServers servers = new TestServers();
 
     /** The command line against the test's servers, unless the arguments set them otherwise. */
     private Etl.Result etl(String... args) {
@@ -102,7 +88,7 @@ class AuditCommandTest {
         List<String> fourteenth = clicks(DAY_14, 3);
         clicks(DAY_15, 3);
         List<String> sixteenth = clicks(DAY_16, 3);
-        actions.insertOne(new Document("_id", "rejected-1").append("user_id", "u-17").append("action", "click")
+        servers.actions().insertOne(new Document("_id", "rejected-1").append("user_id", "u-17").append("action", "click")
                 .append("date", Date.from(Instant.parse(DAY_16 + "T06:00:00Z"))).append("value", List.of("a")));
         Etl.Result first = etl("run", "actions_taken", "--incremental");
         assertEquals(ExitCodes.REJECTS, first.exitCode(), first::toString);
@@ -110,7 +96,7 @@ class AuditCommandTest {
         Etl.Result second = etl("run", "actions_taken", "--incremental");
         assertEquals(ExitCodes.OK, second.exitCode(), second::toString);
         assertEquals(1, sql("DELETE FROM actions_taken WHERE id = '" + fourteenth.get(0) + "'"));
-        actions.deleteOne(Filters.eq("_id", new ObjectId(sixteenth.get(1))));
+        servers.actions().deleteOne(Filters.eq("_id", new ObjectId(sixteenth.get(1))));
         return new Diverged(late, fourteenth.get(0), sixteenth.get(1));
     }
 
@@ -241,7 +227,7 @@ class AuditCommandTest {
     void an_unindexed_cursor_is_refused_as_in_the_extract_unless_allowed() {
         clicks(DAY_14, 2);
         assertEquals(ExitCodes.OK, etl("run", "actions_taken", "--incremental").exitCode());
-        actions.dropIndex(Indexes.ascending("date"));
+        servers.actions().dropIndex(Indexes.ascending("date"));
 
         Etl.Result refused = etl("audit", "actions_taken");
         Etl.Result allowed = etl("audit", "actions_taken", "--allow-unindexed");

@@ -4,27 +4,43 @@ import io.etl.warehouse.EmbeddedWarehouse;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A test's own source and warehouse for the command line to run against: a {@link TestSource} and a real PostgreSQL,
- * both in the test's folder.
+ * A test's own source and warehouse for the command line to run against, started before each test and stopped
+ * after it: a {@link TestSource} and a real PostgreSQL, in a folder of their own.
+ * {@code @RegisterExtension final TestServers servers = new TestServers();}
  */
-final class TestServers implements AutoCloseable {
+final class TestServers implements BeforeEachCallback, AfterEachCallback {
 
-    private final TestSource source;
-    private final EmbeddedWarehouse warehouse;
+    private Path folder;
+    private TestSource source;
+    private EmbeddedWarehouse warehouse;
 
-    private TestServers(TestSource source, EmbeddedWarehouse warehouse) {
-        this.source = source;
-        this.warehouse = warehouse;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        folder = Files.createTempDirectory("etl-test-servers");
+        source = TestSource.start(folder.resolve("source.mv"));
+        warehouse = EmbeddedWarehouse.start(folder.resolve("warehouse"));
     }
 
-    static TestServers start(Path home) {
-        return new TestServers(TestSource.start(home.resolve("source.mv")), EmbeddedWarehouse.start(home.resolve("warehouse-of-the-test")));
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        warehouse.close();
+        source.close();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
     }
 
     MongoCollection<Document> actions() {
@@ -44,11 +60,5 @@ final class TestServers implements AutoCloseable {
     /** Setting {@code warehouse.url}, as the superuser. */
     String warehouseUrl() {
         return warehouse.jdbcUrl();
-    }
-
-    @Override
-    public void close() {
-        warehouse.close();
-        source.close();
     }
 }

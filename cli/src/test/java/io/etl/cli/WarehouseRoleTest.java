@@ -1,8 +1,8 @@
 package io.etl.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -26,17 +26,12 @@ class WarehouseRoleTest {
     @TempDir
     Path home;
 
-    private TestServers servers;
+    @RegisterExtension
+    final TestServers servers = new TestServers();
 
     @BeforeEach
-    void startServers() {
-        servers = TestServers.start(home);
+    void fillTheSource() {
         servers.clicks(Instant.parse("2026-10-15T12:00:00Z"), 3);
-    }
-
-    @AfterEach
-    void stopServers() {
-        servers.close();
     }
 
     /** A DBA's statements, as the superuser. */
