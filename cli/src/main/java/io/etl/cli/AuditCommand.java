@@ -105,7 +105,11 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (EtlEnvironment etlEnvironment = new EtlEnvironment(environment.settings())) {
             EtlPipeline pipeline = pipeline(etlEnvironment);
-            AuditResult before = served(() -> pipeline.audit().audit(request));
+            // a repair audits once: its own audit is the one shown as before
+            RepairRun repairRun = repair ? pipeline.repair().with(RepairRun.SINCE, request.since().orElse(null))
+                    .with(RepairRun.UNTIL, request.until().orElse(null)).with(RepairRun.BY, request.by())
+                    .with(RepairRun.DELETE_MISSING, deleteMissing).with(ExtractTask.ALLOW_UNINDEXED, allowUnindexed).create() : null;
+            AuditResult before = served(() -> repair ? repairRun.audit() : pipeline.audit().audit(request));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("audit", before);
             print(out, before);
@@ -118,9 +122,6 @@ public final class AuditCommand implements Callable<Integer> {
                 return before.matches() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
             }
             List<Window> differing = before.differing().stream().map(BucketCount::bucket).toList();
-            RepairRun repairRun = pipeline.repair().with(RepairRun.SINCE, before.range().lower())
-                    .with(RepairRun.UNTIL, before.range().upper()).with(RepairRun.BY, request.by())
-                    .with(RepairRun.DELETE_MISSING, deleteMissing).with(ExtractTask.ALLOW_UNINDEXED, allowUnindexed).create();
             RunSummary repaired = ScheduledRun.run(repairRun, "etl audit " + etl + " --repair", environment, new RunOptions(), out,
                     spec.commandLine().getErr());
             json.put("repair", repaired.status());

@@ -47,8 +47,4 @@ public record AuditResult(String etl, Bucketing by, Window range, List<BucketCou
     public long extra() {
         return differing().stream().mapToLong(b -> Math.max(0, -b.difference())).sum();
     }
-
-    public long unselectableCount() {
-        return unselectable.stream().mapToLong(Unselectable::count).sum();
-    }
 }

@@ -79,12 +79,13 @@ public final class EtlAudit {
      */
     public AuditResult audit(AuditRequest request) throws IOException, PermanentFailure, SQLException, InterruptedException {
         Instant started = environment.clock().instant();
-        Warehouse warehouse = environment.warehouse();
-        Optional<Window> range = range(request, warehouse);
-        if (range.isEmpty()) {
-            return result(request.by(), null, List.of(), unselectable(request), 0, started);
-        }
-        return audit(request, bucketsOf(range.get(), request.by()), range.get(), started);
+        return onCollection(request, collection -> {
+            Optional<Window> range = range(request, collection);
+            if (range.isEmpty()) {
+                return result(request.by(), null, List.of(), UnselectableDocuments.find(collection, spec.cursorField()), 0, started);
+            }
+            return audit(request, collection, bucketsOf(range.get(), request.by()), range.get(), started);
+        });
     }
 
     /** Counts both sides again in these buckets only (after a repair). */
@@ -92,27 +93,24 @@ public final class EtlAudit {
             InterruptedException {
         Instant started = environment.clock().instant();
         Window range = Window.of(buckets.get(0).lower(), buckets.get(buckets.size() - 1).upper());
-        return audit(request, buckets, range, started);
+        return onCollection(request, collection -> audit(request, collection, buckets, range, started));
     }
 
-    private AuditResult audit(AuditRequest request, List<Window> buckets, Window range, Instant started)
-            throws IOException, PermanentFailure, SQLException, InterruptedException {
-        Map<Window, Long> source = onCollection(request, collection -> SourceCounts.count(collection, spec.cursorField(), buckets));
+    private AuditResult audit(AuditRequest request, MongoCollection<Document> collection, List<Window> buckets, Window range,
+                              Instant started) throws SQLException, PermanentFailure, InterruptedException {
+        Map<Window, Long> source = SourceCounts.count(collection, spec.cursorField(), buckets);
         BucketedCounts warehouse = environment.warehouse().countsByBucket(table, spec.name(), request.by(), range);
         List<BucketCount> counts = buckets.stream().map(bucket -> new BucketCount(bucket, source.get(bucket),
                 warehouse.rows().getOrDefault(request.by().floor(bucket.lower()), 0L),
                 warehouse.rejected().getOrDefault(request.by().floor(bucket.lower()), 0L))).toList();
-        return result(request.by(), range, counts, unselectable(request), warehouse.rejectedWithoutCursor(), started);
+        return result(request.by(), range, counts, UnselectableDocuments.find(collection, spec.cursorField()),
+                warehouse.rejectedWithoutCursor(), started);
     }
 
     private AuditResult result(Bucketing by, Window range, List<BucketCount> counts, List<Unselectable> unselectable,
                                long rejectedWithoutCursor, Instant started) {
         Instant now = environment.clock().instant();
         return new AuditResult(spec.name(), by, range, counts, unselectable, rejectedWithoutCursor, now, Duration.between(started, now));
-    }
-
-    private List<Unselectable> unselectable(AuditRequest request) throws IOException, PermanentFailure, InterruptedException {
-        return onCollection(request, collection -> UnselectableDocuments.find(collection, spec.cursorField()));
     }
 
     /**
@@ -123,39 +121,39 @@ public final class EtlAudit {
      */
     public long differences(AuditRequest request, List<Window> buckets, long limit, Consumer<IdDifference> differences)
             throws Exception {
-        long found = 0;
-        for (Window bucket : buckets) {
-            if (found >= limit) {
-                break;
+        return onCollection(request, collection -> {
+            long found = 0;
+            for (Window bucket : buckets) {
+                if (found >= limit) {
+                    break;
+                }
+                found += differences(collection, bucket, limit - found, differences);
             }
-            long left = limit - found;
-            Set<String> rejected = environment.warehouse().rejectedIdsIn(table, spec.name(), bucket);
-            found += onCollection(request, collection -> {
-                Bson inBucket = new WindowFilter(spec.cursorField(), bucket).query();
-                Bson sorted = sortedTypes().map(types -> Filters.and(inBucket, Filters.or(types.stream()
-                        .map(type -> Filters.type(spec.keyField(), type)).toList()))).orElse(inBucket);
-                Set<String> elsewhere = new HashSet<>();
-                if (sortedTypes().isPresent()) {
-                    try (MongoCursor<Document> others = collection.find(Filters.and(inBucket, Filters.nor(sorted)))
-                            .projection(Projections.include(spec.keyField())).iterator()) {
-                        keyTexts(others).forEachRemaining(elsewhere::add);
-                    }
-                }
-                try (MongoCursor<Document> keys = collection.find(sorted)
-                        .projection(Projections.include(spec.keyField())).sort(Sorts.ascending(spec.keyField()))
-                        .batchSize(KEYS_PER_BATCH).iterator()) {
-                    IdComparison comparison = new IdComparison(bucket, spec.key().type(), keyTexts(keys), elsewhere, rejected, left,
-                            differences);
-                    environment.warehouse().forEachKey(table, bucket, comparison::warehouseKey);
-                    return comparison.finish();
-                } catch (RuntimeException | IOException | PermanentFailure | InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            });
+            return found;
+        });
+    }
+
+    private long differences(MongoCollection<Document> collection, Window bucket, long limit, Consumer<IdDifference> differences)
+            throws Exception {
+        Set<String> rejected = environment.warehouse().rejectedIdsIn(table, spec.name(), bucket);
+        Bson inBucket = new WindowFilter(spec.cursorField(), bucket).query();
+        Bson sorted = sortedTypes().map(types -> Filters.and(inBucket, Filters.or(types.stream()
+                .map(type -> Filters.type(spec.keyField(), type)).toList()))).orElse(inBucket);
+        Set<String> elsewhere = new HashSet<>();
+        if (sortedTypes().isPresent()) {
+            try (MongoCursor<Document> others = collection.find(Filters.and(inBucket, Filters.nor(sorted)))
+                    .projection(Projections.include(spec.keyField())).iterator()) {
+                keyTexts(others).forEachRemaining(elsewhere::add);
+            }
         }
-        return found;
+        try (MongoCursor<Document> keys = collection.find(sorted)
+                .projection(Projections.include(spec.keyField())).sort(Sorts.ascending(spec.keyField()))
+                .batchSize(KEYS_PER_BATCH).iterator()) {
+            IdComparison comparison = new IdComparison(bucket, spec.key().type(), keyTexts(keys), elsewhere, rejected, limit,
+                    differences);
+            environment.warehouse().forEachKey(table, bucket, comparison::warehouseKey);
+            return comparison.finish();
+        }
     }
 
     /**
@@ -187,8 +185,8 @@ public final class EtlAudit {
      * The range asked for; by default from the first window loaded to the end of the last, starting no earlier than
      * the bucket of the oldest date on either side (a first window starts at the year 1).
      */
-    private Optional<Window> range(AuditRequest request, Warehouse warehouse) throws IOException, PermanentFailure, SQLException,
-            InterruptedException {
+    private Optional<Window> range(AuditRequest request, MongoCollection<Document> collection) throws SQLException, PermanentFailure {
+        Warehouse warehouse = environment.warehouse();
         List<Window> loaded = warehouse.loadedWindows(spec.name());
         if (loaded.isEmpty() && (request.since().isEmpty() || request.until().isEmpty())) {
             throw new ParameterException(spec.name() + " has no window loaded yet: run it first, or audit a range with --since and --until");
@@ -197,7 +195,7 @@ public final class EtlAudit {
         Instant lower = request.since().orElse(null);
         if (lower == null) {
             Instant firstLoaded = loaded.stream().map(Window::lower).min(Comparator.naturalOrder()).orElseThrow();
-            Optional<Instant> oldest = Stream.of(oldestInSource(request), warehouse.minCursor(table))
+            Optional<Instant> oldest = Stream.of(oldestInSource(collection), warehouse.minCursor(table))
                     .flatMap(Optional::stream).min(Comparator.naturalOrder());
             if (oldest.isEmpty()) {
                 return Optional.empty();
@@ -213,12 +211,10 @@ public final class EtlAudit {
         return Optional.of(Window.of(lower, upper));
     }
 
-    private Optional<Instant> oldestInSource(AuditRequest request) throws IOException, PermanentFailure, InterruptedException {
-        return onCollection(request, collection -> {
-            Document oldest = collection.find(Filters.gte(spec.cursorField(), Date.from(Window.BEGINNING)))
-                    .projection(Projections.include(spec.cursorField())).sort(Sorts.ascending(spec.cursorField())).first();
-            return Optional.ofNullable(oldest).map(d -> d.getDate(spec.cursorField()).toInstant());
-        });
+    private Optional<Instant> oldestInSource(MongoCollection<Document> collection) {
+        Document oldest = collection.find(Filters.gte(spec.cursorField(), Date.from(Window.BEGINNING)))
+                .projection(Projections.include(spec.cursorField())).sort(Sorts.ascending(spec.cursorField())).first();
+        return Optional.ofNullable(oldest).map(d -> d.getDate(spec.cursorField()).toInstant());
     }
 
     private static List<Window> bucketsOf(Window range, Bucketing by) {
@@ -230,8 +226,12 @@ public final class EtlAudit {
         return by.buckets(range);
     }
 
-    /** A call on the collection, once it is known to exist with an index on the cursor (or the scans are allowed). */
-    private <T> T onCollection(AuditRequest request, CollectionCall<T> call) throws IOException, PermanentFailure, InterruptedException {
+    /**
+     * A call on the collection, on one connection, once the collection is known to exist with an index on the cursor
+     * (or the scans are allowed).
+     */
+    private <T> T onCollection(AuditRequest request, CollectionCall<T> call) throws IOException, PermanentFailure, SQLException,
+            InterruptedException {
         MongoSource source = environment.mongo();
         try {
             return source.query(database -> {
@@ -242,21 +242,27 @@ public final class EtlAudit {
                 }
                 try {
                     return call.apply(collection);
-                } catch (InterruptedException | IOException e) {
+                } catch (PermanentFailure | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
                     throw new CallFailed(e);
                 }
             });
         } catch (CallFailed failed) {
-            if (failed.getCause() instanceof InterruptedException interrupted) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
-            throw (IOException) failed.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
         }
     }
 
     @FunctionalInterface
     private interface CollectionCall<T> {
-        T apply(MongoCollection<Document> collection) throws InterruptedException, IOException, PermanentFailure;
+        T apply(MongoCollection<Document> collection) throws Exception;
     }
 
     /** Carries a checked failure of a call out of {@link MongoSource#query}, which passes only its own. */

@@ -6,16 +6,18 @@ import io.etl.load.LoadTask;
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
 import io.etl.spec.EtlSpec;
+import io.etl.task.PermanentFailure;
 import io.etl.task.TaskType;
 import io.etl.task.WrapperTask;
 import io.etl.window.Bucketing;
 import io.etl.window.Window;
 import io.etl.window.WindowParameters;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A repair of an ETL ({@code <name>_repair}, what {@code etl audit --repair} runs): audits the range, then reloads
@@ -25,8 +27,10 @@ import java.util.Optional;
  */
 public final class RepairRun extends WrapperTask {
 
-    public static final Parameter<Instant> SINCE = Parameter.instant("since").describedAs("repair from this instant (UTC, inclusive)");
-    public static final Parameter<Instant> UNTIL = Parameter.instant("until").describedAs("up to this instant (UTC, exclusive)");
+    public static final Parameter<Instant> SINCE = Parameter.instant("since").asOptional()
+            .describedAs("repair from this instant (UTC, inclusive; default: the audit's, from the first window loaded)");
+    public static final Parameter<Instant> UNTIL = Parameter.instant("until").asOptional()
+            .describedAs("up to this instant (UTC, exclusive; default: the end of the last window loaded)");
     public static final Parameter<Bucketing> BY = Parameter.enumeration("by", Bucketing.class).withDefault(Bucketing.DAY)
             .describedAs("the buckets audited, each reloaded whole if it differs");
     public static final Parameter<Boolean> DELETE_MISSING = LoadTask.DELETE_MISSING;
@@ -34,7 +38,7 @@ public final class RepairRun extends WrapperTask {
     private final Definition definition;
     /** The instant of the reloads: each bucket is complete once loaded at or after it. */
     private final Instant start;
-    private List<Window> differing;
+    private AuditResult audit;
 
     private RepairRun(Definition definition, ParameterValues values) {
         super(definition.type, values);
@@ -58,20 +62,23 @@ public final class RepairRun extends WrapperTask {
                 .toList();
     }
 
-    /** The buckets that differ, audited once, when the run plans. */
-    public synchronized List<Window> differing() {
-        if (differing == null) {
-            AuditRequest request = new AuditRequest(Optional.of(get(SINCE)), Optional.of(get(UNTIL)), get(BY),
-                    get(ExtractTask.ALLOW_UNINDEXED));
-            try {
-                differing = definition.audit.audit(request).differing().stream().map(BucketCount::bucket).toList();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot audit " + definition.etl + ": " + e.getMessage(), e);
-            }
+    /** The audit of the range, made once: what {@code etl audit --repair} shows as before, and what the run reloads. */
+    public synchronized AuditResult audit() throws IOException, PermanentFailure, SQLException, InterruptedException {
+        if (audit == null) {
+            audit = definition.audit.audit(new AuditRequest(find(SINCE), find(UNTIL), get(BY), get(ExtractTask.ALLOW_UNINDEXED)));
         }
-        return differing;
+        return audit;
+    }
+
+    /** The buckets that differ, when the run plans. */
+    private List<Window> differing() {
+        try {
+            return audit().differing().stream().map(BucketCount::bucket).toList();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot audit " + definition.etl + ": " + e.getMessage(), e);
+        }
     }
 
     private static final class Definition {
