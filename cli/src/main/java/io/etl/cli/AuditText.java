@@ -39,8 +39,9 @@ final class AuditText {
             }
         }
         if (audit.rejectedWithoutCursor() > 0) {
-            out.append(String.format("%,d reject(s) in etl_rejects have no cursor value (written before it was kept), so no bucket"
-                    + " counts them: reload their windows to place them%n", audit.rejectedWithoutCursor()));
+            out.append(String.format("%,d reject(s) in etl_rejects have no cursor value (written before it was kept, or of a"
+                    + " document without a key), so no bucket counts them: reload their windows to place the first kind%n",
+                    audit.rejectedWithoutCursor()));
         }
         return out.toString();
     }
