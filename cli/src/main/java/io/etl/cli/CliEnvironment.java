@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * What the commands stand on, built once from the global options and the process environment: the settings
- * (the settings file, then environment variables, then flags, over the declared defaults), checked before any
- * command runs; the state directory and the registry of task types.
+ * (the settings file, then environment variables, then flags, over the declared defaults), the state directory and
+ * the registry of task types. The settings are {@link #check() checked} before any command runs; they are read before
+ * that only to find the task catalogs, whose keys are known too.
  */
 public final class CliEnvironment {
 
@@ -40,10 +41,7 @@ public final class CliEnvironment {
         this.buildUrl = buildUrl;
     }
 
-    /**
-     * @throws ConfigurationException if a settings file named explicitly is missing, or a setting is unknown,
-     *                                malformed or at odds with another
-     */
+    /** @throws ConfigurationException if a settings file named explicitly is missing or a settings file is unreadable */
     public static CliEnvironment of(GlobalOptions options, Map<String, String> processEnvironment) {
         Path explicit = options.config != null ? options.config
                 : processEnvironment.containsKey("ETL_CONFIG") ? Path.of(processEnvironment.get("ETL_CONFIG")) : null;
@@ -62,15 +60,18 @@ public final class CliEnvironment {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         }
-        CliEnvironment environment = new CliEnvironment(options, settings,
+        return new CliEnvironment(options, settings,
                 Optional.ofNullable(processEnvironment.get(BUILD_URL)).filter(url -> !url.isBlank()));
+    }
+
+    /** @throws ConfigurationException if a setting is unknown, malformed or at odds with another */
+    public void check() {
         try {
-            settings.check(environment.settingKeys());
+            settings.check(settingKeys());
             EtlEnvironment.requireRealSourceForRealWarehouse(settings);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(settings.mask(e.getMessage()));
         }
-        return environment;
     }
 
     public boolean verbose() {
@@ -95,9 +96,14 @@ public final class CliEnvironment {
         return StateDirectory.from(settings);
     }
 
+    /** @throws ConfigurationException if a setting the task catalogs read to declare their tasks is malformed */
     public TaskRegistry registry() {
         if (registry == null) {
-            registry = TaskRegistry.discover(settings);
+            try {
+                registry = TaskRegistry.discover(settings);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(settings.mask(e.getMessage()));
+            }
         }
         return registry;
     }

@@ -6,11 +6,13 @@ import io.etl.event.RunListener;
 import io.etl.scheduler.Plan;
 import io.etl.scheduler.SummaryText;
 import io.etl.task.Failures;
+import io.etl.task.Task;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,7 +35,7 @@ final class ConsoleProgress implements RunListener {
     private long done;
     private long failed;
     private long lastCountNanos;
-    private final java.util.Map<io.etl.task.Task, Long> lastProgressNanos = new java.util.HashMap<>();
+    private final Map<Task, Long> lastProgressNanos = new HashMap<>();
 
     /** @param barsShowProgress a terminal shows progress on the running tasks' lines ({@link TerminalProgress}), not as lines */
     ConsoleProgress(PrintWriter err, Settings settings, boolean barsShowProgress) {

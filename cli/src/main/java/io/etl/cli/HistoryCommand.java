@@ -1,9 +1,11 @@
 package io.etl.cli;
 
+import io.etl.history.AttemptRecord;
 import io.etl.history.HistoryReader;
 import io.etl.history.RunRecord;
 import io.etl.parameter.ParameterException;
 import io.etl.scheduler.SummaryText;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +85,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private static String attemptsText(RunRecord run, List<io.etl.history.AttemptRecord> attempts) {
+    private static String attemptsText(RunRecord run, List<AttemptRecord> attempts) {
         StringBuilder out = new StringBuilder("run " + run.runId() + " of " + run.task() + ": " + run.status() + "\n");
         for (var attempt : attempts) {
             out.append(String.format("  %-9s #%d %-8s %s%s%n", attempt.status(), attempt.attempt(),

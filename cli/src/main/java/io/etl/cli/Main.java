@@ -12,6 +12,7 @@ import io.etl.task.UnknownTaskException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code etl} command line. */
@@ -30,14 +31,17 @@ public final class Main {
         GlobalOptions global = GlobalOptions.parse(args);
         QuietLogging.configure(global.verbose);
         CliEnvironment environment;
+        CommandLine commandLine;
         try {
             environment = CliEnvironment.of(global, processEnvironment);
+            commandLine = commandLine(environment);
         } catch (ConfigurationException e) {
             err.println("etl: " + e.getMessage());
             return ExitCodes.CONFIGURATION_ERROR;
         }
         ErrorHandler errors = new ErrorHandler(environment);
-        return commandLine(environment).setOut(out).setErr(err)
+        return commandLine.setOut(out).setErr(err)
+                .setExecutionStrategy(new SettingsCheckedFirst(environment))
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors)
                 .execute(args);
@@ -54,6 +58,32 @@ public final class Main {
             graph.addSubcommand(type.family(), new GraphTaskCommand(type).commandLine());
         }
         return etl;
+    }
+
+    /**
+     * Runs the command only once every setting is known and well-formed; help needs no settings. A run that a
+     * setting stops leaves its reports, as any run stopped before its first task does.
+     */
+    private record SettingsCheckedFirst(CliEnvironment environment) implements CommandLine.IExecutionStrategy {
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            try {
+                environment.check();
+            } catch (ConfigurationException e) {
+                List<CommandLine> commands = parsed.asCommandLineList();
+                CommandLine command = commands.get(commands.size() - 1);
+                if (command.getCommand() instanceof RunTaskCommand run) {
+                    run.reportStoppedBeforeStart(e);
+                }
+                throw new CommandLine.ExecutionException(command, e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        }
     }
 
     /** Turns what went wrong into one line for the user and the exit code that says what kind of wrong it was. */

@@ -26,11 +26,7 @@ final class RunTaskCommand extends TaskSubcommand {
         this.options = options;
     }
 
-    /**
-     * A run that stops before its first task (a malformed setting, a value its task refuses) still leaves its
-     * reports and its alert, naming the error, for the Jenkins build to show; the error then goes on to the user.
-     * Only a run that another one keeps from starting leaves none: nothing failed.
-     */
+    /** Only a run that another one keeps from starting leaves no reports: nothing failed. */
     @Override
     public Integer call() throws Exception {
         try {
@@ -38,12 +34,20 @@ final class RunTaskCommand extends TaskSubcommand {
         } catch (AlreadyRunningException notStarted) {
             throw notStarted;
         } catch (RuntimeException failed) {
-            if (!options.dryRun) {
-                PrintWriter err = spec().commandLine().getErr();
-                new RunReports(options.reports(environment, err), err, environment.settings())
-                        .writeAll(FinishedRun.failedBeforeStart(new UnbuiltTask(type()), failed, Instant.now()));
-            }
+            reportStoppedBeforeStart(failed);
             throw failed;
+        }
+    }
+
+    /**
+     * A run that stops before its first task (a malformed setting, a value its task refuses) still leaves its
+     * reports and its alert, naming the error, for the Jenkins build to show; the error then goes on to the user.
+     */
+    void reportStoppedBeforeStart(RuntimeException failed) {
+        if (!options.dryRun) {
+            PrintWriter err = spec().commandLine().getErr();
+            new RunReports(options.reports(environment, err), err, environment.settings())
+                    .writeAll(FinishedRun.failedBeforeStart(new UnbuiltTask(type()), failed, Instant.now()));
         }
     }
 

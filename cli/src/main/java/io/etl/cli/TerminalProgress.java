@@ -53,7 +53,8 @@ final class TerminalProgress implements RunListener {
             Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String[] rowsAndColumns = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
-            if (stty.waitFor() == 0 && rowsAndColumns.length == 2) {
+            // a terminal that does not know its size (a serial line, some CI agents) says 0 columns
+            if (stty.waitFor() == 0 && rowsAndColumns.length == 2 && Integer.parseInt(rowsAndColumns[1]) > 0) {
                 return Integer.parseInt(rowsAndColumns[1]);
             }
         } catch (InterruptedException e) {

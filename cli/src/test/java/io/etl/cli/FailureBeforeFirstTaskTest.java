@@ -3,6 +3,8 @@ package io.etl.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -41,6 +43,30 @@ class FailureBeforeFirstTaskTest {
         Map<String, String> alert = fields(webhook.received().get(0));
         assertEquals(error, alert.get("Error"), alert::toString);
         assertFalse(alert.get("Window").contains("nothing new"), alert::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extract.split.size=0", "mongo.uri=mongo://nowhere", "warehouse.url=jdbc:mysql://db/dw",
+            "retries=abc", "window.settle=-5m", "mongo.url=mongodb://db/app"})
+    void a_malformed_or_unknown_setting_writes_both_reports_and_an_alert_naming_the_setting(String setting) throws Exception {
+        Etl.Result run = runWithReports("run", "actions_taken", "--incremental", "--set", setting);
+
+        assertEquals(ExitCodes.CONFIGURATION_ERROR, run.exitCode(), run::toString);
+        String failure = Xml.read(junit()).one("//testcase[@classname='actions_taken']/failure").getAttribute("message");
+        assertTrue(failure.contains(setting.substring(0, setting.indexOf('='))) && failure.contains("--set"), failure);
+        assertTrue(run.err().contains(failure), run::toString);
+        assertTrue(Xml.read(html()).document().getDocumentElement().getTextContent().contains(failure), "HTML report");
+        Map<String, String> alert = fields(webhook.received().get(0));
+        assertEquals(failure, alert.get("Error"), alert::toString);
+        assertFalse(Files.exists(home.resolve("lake")), "nothing extracted");
+    }
+
+    @Test
+    void help_needs_no_well_formed_settings() {
+        Etl.Result run = new Etl(home).run("run", "actions_taken", "--help", "--set", "extract.split.size=0");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("--incremental"), run::toString);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.etl.task.TaskType;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Small task graphs that show the engine at work without any server: a daily report and a fan-in benchmark. */
@@ -20,7 +21,7 @@ public final class ExampleCatalog implements TaskCatalog {
     @Override
     public List<TaskType<?>> taskTypes(Settings settings) {
         Path examples = StateDirectory.from(settings).resolve("examples");
-        List<TaskType<?>> types = new java.util.ArrayList<>(new DailyReport.Types(examples, Clock.systemUTC()).all());
+        List<TaskType<?>> types = new ArrayList<>(new DailyReport.Types(examples, Clock.systemUTC()).all());
         types.addAll(new FanIn.Types(examples).all());
         return types;
     }

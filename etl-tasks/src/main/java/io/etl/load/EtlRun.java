@@ -75,12 +75,17 @@ public final class EtlRun extends WrapperTask {
         if (get(RELOAD) && !backfill) {
             throw new ParameterException("--reload reads a window again: give it with --since (and --until)");
         }
-        find(SINCE).ifPresent(since -> find(UNTIL).filter(until -> !since.isBefore(until)).ifPresent(until -> {
-            throw new ParameterException("--since " + since + " is not before --until " + until + ": the window would be empty");
-        }));
+        String settledEnd = settled + ", the run's start less setting " + EtlEnvironment.SETTLE.name()
+                + " (" + definition.environment.settle() + ")";
+        find(SINCE).ifPresent(since -> {
+            Instant upper = find(UNTIL).orElse(settled);
+            if (!since.isBefore(upper)) {
+                throw new ParameterException("--since " + since + " is not before "
+                        + find(UNTIL).map(until -> "--until " + until).orElse(settledEnd) + ": the window would be empty");
+            }
+        });
         find(UNTIL).filter(until -> until.isAfter(settled)).ifPresent(until -> {
-            throw new ParameterException("--until " + until + " is later than " + settled + ", the run's start less setting "
-                    + EtlEnvironment.SETTLE.name() + " (" + definition.environment.settle() + "): documents dated before it"
+            throw new ParameterException("--until " + until + " is later than " + settledEnd + ": documents dated before it"
                     + " may still arrive, so its window cannot be loaded yet");
         });
     }

@@ -1,5 +1,6 @@
 package io.etl.warehouse;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public record Table(String schema, String name, List<Column> columns, String key
     public static final class Builder {
         private final String name;
         private String schema = "public";
-        private final java.util.ArrayList<Column> columns = new java.util.ArrayList<>();
+        private final List<Column> columns = new ArrayList<>();
         private String key;
         private String cursor;
         private Optional<String> distKey = Optional.empty();
