@@ -20,9 +20,13 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -53,6 +57,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--cursor", paramLabel = "FIELD", description = "The date field windows select on, when the indexes do not name exactly one.")
     String cursor;
+
+    @Option(names = "--exclude", paramLabel = "FIELD", description = "Leave a field out (with the fields inside it); repeatable.")
+    Set<String> excluded = new LinkedHashSet<>();
+
+    @Option(names = "--rename", paramLabel = "FIELD=column", description = "Name a field's column yourself; repeatable.")
+    Map<String, String> renamed = new LinkedHashMap<>();
 
     @Option(names = "--force", description = "Overwrite files that exist.")
     boolean force;
@@ -99,7 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
             default -> throw new ParameterException("--arrays must be columns, columns+rest or json, got '" + arrays + "'");
         };
         return new GenerateOptions(sample, mode, arrayColumns == null ? OptionalInt.empty() : OptionalInt.of(arrayColumns),
-                Optional.ofNullable(cursor));
+                Optional.ofNullable(cursor), excluded, renamed);
     }
 
     private void write(ProjectTree tree, EtlPlan plan, List<GeneratedFile> files, PrintWriter out) throws IOException {
@@ -117,6 +127,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private static void warnings(EtlPlan plan, PrintWriter out) {
+        plan.warnings().forEach(warning -> out.println("warning: " + warning));
         if (!plan.unaddressable().isEmpty()) {
             out.println("left out (no dot path can name them): " + String.join(", ", plan.unaddressable()));
         }

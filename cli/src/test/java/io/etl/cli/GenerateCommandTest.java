@@ -70,6 +70,22 @@ class GenerateCommandTest {
     }
 
     @Test
+    void exclude_leaves_a_field_out_rename_names_its_column_and_a_mistyped_field_exits_2() throws Exception {
+        emptyProject();
+
+        Etl.Result generated = etl().run("generate", "actions_taken", "--dry-run", "--project", project.toString(),
+                "--exclude", "value", "--rename", "user_id=customer_id");
+        Etl.Result mistyped = etl().run("generate", "actions_taken", "--dry-run", "--project", project.toString(),
+                "--exclude", "valeu");
+
+        assertEquals(ExitCodes.OK, generated.exitCode(), generated::toString);
+        assertTrue(generated.out().contains("\"customer_id\" BIGINT"), generated::toString);
+        assertFalse(generated.out().contains("\"value_1\"") || generated.out().contains("\"user_id\" BIGINT"), generated::toString);
+        assertEquals(ExitCodes.USAGE, mistyped.exitCode(), mistyped::toString);
+        assertEquals("etl: --exclude valeu: no sampled document has that field\n", mistyped.err());
+    }
+
+    @Test
     void a_collection_that_does_not_exist_exits_2_naming_it() throws Exception {
         emptyProject();
 

@@ -13,14 +13,16 @@ import java.util.Set;
  * @param name          the ETL's name (its tasks, Pig script and table)
  * @param cursorIndexed whether the collection has an index the extract can use on the cursor field
  * @param unaddressable fields of the sample left out because no dot path can name them
+ * @param warnings      what a person should know of the names given: a column not named as its field
  */
 public record EtlPlan(String collection, String name, String javaPackage, String javaClass, List<PlannedField> fields,
                       PlannedField key, PlannedField cursor, long sampled, boolean cursorIndexed,
-                      Set<String> unaddressable) {
+                      Set<String> unaddressable, List<String> warnings) {
 
     public EtlPlan {
         fields = List.copyOf(fields);
         unaddressable = Set.copyOf(unaddressable);
+        warnings = List.copyOf(warnings);
     }
 
     /** The spec the generated class declares: built here too, so that a plan it would reject is never written. */

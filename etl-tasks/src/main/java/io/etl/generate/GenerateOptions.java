@@ -1,7 +1,10 @@
 package io.etl.generate;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How {@code etl generate} samples and shapes the ETL.
@@ -10,8 +13,13 @@ import java.util.OptionalInt;
  * @param arrayColumns how many columns an array of scalars becomes; without it, the longest array seen, at most
  *                     {@value #DEFAULT_MAX_ARRAY_COLUMNS}
  * @param cursor       the cursor field's path, when the collection's indexes do not name exactly one date field
+ * @param excluded     the paths of fields left out, with the fields inside them
+ * @param renamed      the column of a field, by its path, in place of the one derived from its name
  */
-public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arrayColumns, Optional<String> cursor) {
+public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arrayColumns, Optional<String> cursor,
+                              Set<String> excluded, Map<String, String> renamed) {
+
+    private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
 
     public static final int DEFAULT_SAMPLE_SIZE = 1_000;
     public static final int DEFAULT_MAX_ARRAY_COLUMNS = 10;
@@ -23,10 +31,31 @@ public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arr
         if (arrayColumns.isPresent() && arrayColumns.getAsInt() < 1) {
             throw new GenerateException("--array-columns must be at least 1, got " + arrayColumns.getAsInt());
         }
+        Set<String> left = Set.copyOf(excluded);
+        excluded = left;
+        renamed = Map.copyOf(renamed);
+        renamed.forEach((path, column) -> {
+            if (!COLUMN.matcher(column).matches() || column.length() > Names.MAX_NAME_BYTES) {
+                throw new GenerateException("--rename " + path + "=" + column + ": a column's name is lower-case letters,"
+                        + " digits and _, not starting with a digit, at most " + Names.MAX_NAME_BYTES + " characters");
+            }
+            if (isExcluded(left, path)) {
+                throw new GenerateException("--rename " + path + "=" + column + ": the field is left out by --exclude");
+            }
+        });
     }
 
     public static GenerateOptions defaults() {
-        return new GenerateOptions(DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.empty());
+        return new GenerateOptions(DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.empty(), Set.of(), Map.of());
+    }
+
+    /** Whether {@code path} is left out: named by --exclude, or inside a field that is. */
+    boolean isExcluded(String path) {
+        return isExcluded(excluded, path);
+    }
+
+    private static boolean isExcluded(Set<String> excluded, String path) {
+        return excluded.stream().anyMatch(left -> path.equals(left) || path.startsWith(left + "."));
     }
 
     int columnsFor(int longestArray) {

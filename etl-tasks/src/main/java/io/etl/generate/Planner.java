@@ -4,7 +4,10 @@ import io.etl.warehouse.Column;
 import io.etl.warehouse.SqlType;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +19,7 @@ final class Planner {
 
     private final GenerateOptions options;
     private final UniqueNames columns = new UniqueNames();
+    private final List<String> warnings = new ArrayList<>();
 
     private Planner(GenerateOptions options) {
         this.options = options;
@@ -27,24 +31,78 @@ final class Planner {
             throw new GenerateException("collection '" + collection + "' has no documents to infer a table from");
         }
         String name = Names.etl(collection);
-        List<FieldProfile> profiles = sample.fields();
-        CursorChoice cursor = CursorChoice.of(profiles, indexedPaths, options.cursor());
+        List<FieldProfile> sampled = sample.fields();
+        requireSampled(sampled, options.excluded(), "--exclude");
+        requireSampled(sampled, options.renamed().keySet(), "--rename");
+        List<FieldProfile> profiles = sampled.stream().filter(profile -> !options.isExcluded(profile.path())).toList();
+        CursorChoice cursor = CursorChoice.of(sampled, indexedPaths, options.cursor());
         Planner planner = new Planner(options);
-        List<PlannedField> fields = new ArrayList<>();
-        for (FieldProfile profile : profiles) {
-            fields.add(planner.field(profile, sample.documents(), profile.path().equals(KEY) || profile.path().equals(cursor.path())));
+        Map<FieldProfile, PlannedField> planned = new HashMap<>();
+        for (FieldProfile profile : profiles.stream().sorted(Comparator.comparingInt(planner::claimOrder)).toList()) {
+            planned.put(profile, planner.field(profile, sample.documents(),
+                    profile.path().equals(KEY) || profile.path().equals(cursor.path())));
         }
+        List<PlannedField> fields = profiles.stream().map(planned::get).toList();
         return new EtlPlan(collection, name, Names.javaPackage(name), Names.javaClass(name), fields,
-                find(fields, KEY), find(fields, cursor.path()), sample.documents(), cursor.indexed(), sample.unaddressable());
+                find(fields, KEY, options), find(fields, cursor.path(), options), sample.documents(), cursor.indexed(),
+                sample.unaddressable(), planner.warnings);
+    }
+
+    /** A path given on the command line that no sampled document has is a typo, not a field to ignore. */
+    private static void requireSampled(List<FieldProfile> sampled, Set<String> paths, String option) {
+        paths.stream().filter(path -> sampled.stream().noneMatch(p -> p.path().equals(path) || p.path().startsWith(path + ".")))
+                .sorted().findFirst().ifPresent(path -> {
+                    throw new GenerateException(option + " " + path + ": no sampled document has that field");
+                });
+    }
+
+    /**
+     * Who gets a name two fields would share: a field renamed on the command line, then the field whose own name it
+     * is ({@code order_date} before {@code Order Date}), then the others in the sample's order.
+     */
+    private int claimOrder(FieldProfile profile) {
+        if (options.renamed().containsKey(profile.path())) {
+            return 0;
+        }
+        return Names.column(profile.path()).filter(profile.path()::equals).isPresent() ? 1 : 2;
+    }
+
+    /** The column a field asks for: its --rename, else its name in snake case, else a name made for it. */
+    private String wanted(FieldProfile profile) {
+        String path = profile.path();
+        String renamed = options.renamed().get(path);
+        if (renamed != null) {
+            if (columns.isTaken(renamed)) {
+                throw new GenerateException("--rename " + path + "=" + renamed + ": another field has that column");
+            }
+            return renamed;
+        }
+        return Names.column(path).orElseGet(() -> {
+            String made = Names.fallback(path);
+            warnings.add("field '" + path + "' has no Latin letter or digit: its column is " + made
+                    + " (--rename '" + path + "=<column>' names it)");
+            return made;
+        });
+    }
+
+    /** Says when a field's column is not the name it asked for. */
+    private String given(FieldProfile profile, String wanted, String column) {
+        if (!column.equals(wanted)) {
+            warnings.add("field '" + profile.path() + "' is column " + column + (column.length() < wanted.length()
+                    ? ": " + wanted + " is longer than " + Names.MAX_NAME_BYTES + " bytes, the longest name PostgreSQL keeps"
+                    : ": " + wanted + " is another field's"));
+        }
+        return column;
     }
 
     /** @param single the key or the cursor, which must stay one column whatever its values */
     private PlannedField field(FieldProfile profile, long documents, boolean single) {
-        String wanted = Names.column(profile.path(), "field");
+        String wanted = wanted(profile);
         boolean present = profile.alwaysPresent(documents);
         String sampled = profile.types().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "));
         if (!single && options.arrays() != ArraysMode.JSON && profile.isScalarArray()) {
             List<String> names = columns.takeGroup(wanted, options.columnsFor(profile.maxArrayLength()));
+            given(profile, wanted, names.get(0));
             // inside an array the extract writes a date as ISO-8601 text, which Redshift's COPY TIMEFORMAT does not read
             ColumnType element = profile.elementType() == ColumnType.TIMESTAMP ? ColumnType.STRING : profile.elementType();
             List<Column> arrayColumns = new ArrayList<>(names.subList(1, names.size()).stream()
@@ -57,13 +115,16 @@ final class Planner {
             return new PlannedField(profile.path(), names.get(0), ColumnType.JSON, true, keepsRest, arrayColumns, present,
                     "array of " + profile.elementType().name().toLowerCase(Locale.ROOT));
         }
-        String column = columns.take(wanted);
+        String column = given(profile, wanted, columns.take(wanted));
         ColumnType type = profile.type();
         return new PlannedField(profile.path(), column, type, false, false,
                 List.of(Column.of(column, type.sqlType(profile.maxBytes()))), present, sampled);
     }
 
-    private static PlannedField find(List<PlannedField> fields, String path) {
+    private static PlannedField find(List<PlannedField> fields, String path, GenerateOptions options) {
+        if (options.isExcluded(path)) {
+            throw new GenerateException("--exclude leaves out '" + path + "', which the ETL needs as its key or cursor");
+        }
         return fields.stream().filter(f -> f.path().equals(path)).findFirst()
                 .orElseThrow(() -> new GenerateException("no sampled document has the field '" + path + "'"));
     }

@@ -18,6 +18,8 @@ public final class Statements {
     public static final int REJECT_TEXT_LENGTH = 1024;
     /** The rejects' column of the document's cursor value, which an audit counts by; tables made before it lack it. */
     public static final String REJECT_CURSOR = "document_cursor";
+    /** What a table's staging table adds to its name. */
+    public static final String STAGING_SUFFIX = "_staging";
 
     private final Dialect dialect;
     private final Table table;
@@ -26,7 +28,7 @@ public final class Statements {
     public Statements(Dialect dialect, Table table) {
         this.dialect = dialect;
         this.table = table;
-        this.staging = table.name() + "_staging";
+        this.staging = table.name() + STAGING_SUFFIX;
     }
 
     public Table table() {

@@ -28,6 +28,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -60,8 +63,12 @@ class GeneratedEtlTest {
 
     @RegisterExtension
     static final EmbeddedMongo MONGO = new EmbeddedMongo();
-    private static final DateTimeFormatter WAREHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** PostgreSQL's text of a timestamp: its fraction of a second without trailing zeros, none when it is zero. */
+    private static final DateTimeFormatter WAREHOUSE_TIME = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true).toFormatter().withZone(ZoneOffset.UTC);
     private static final int DOCUMENTS = 30;
+    /** A field name longer than PostgreSQL keeps a column's name. */
+    private static final String LONG_FIELD = "the number of times this order was looked at by the customer before it was placed";
 
     @RegisterExtension
     static final LocalWarehouse POSTGRES = new LocalWarehouse();
@@ -74,13 +81,14 @@ class GeneratedEtlTest {
 
     @Test
     void the_generated_etl_compiles_and_loads_the_collection_with_exact_row_parity() throws Exception {
-        generateAndRun(GenerateOptions.defaults(), 3, false);
+        generateAndRun(new GenerateOptions(GenerateOptions.DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(),
+                Optional.empty(), Set.of(), Map.of("名前", "name_ja")), 3, false);
     }
 
     @Test
     void an_array_spread_over_fewer_columns_than_it_has_elements_keeps_the_rest_as_json_when_asked() throws Exception {
         generateAndRun(new GenerateOptions(GenerateOptions.DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS_AND_REST, OptionalInt.of(2),
-                Optional.empty()), 2, true);
+                Optional.empty(), Set.of("名前"), Map.of()), 2, true);
     }
 
     /** Generates the ETL with these options, runs it, and compares the warehouse with the source. */
@@ -104,14 +112,14 @@ class GeneratedEtlTest {
         }
 
         assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
-        assertEquals(source(orders, tagColumns, tagsRest), warehouse(database.getName(), plan.table(database.getName()).columnNames()));
+        assertEquals(source(orders, tagColumns, tagsRest, plan), warehouse(database.getName(), plan.table(database.getName()).columnNames()));
     }
 
     /** Awkward names, nesting, arrays of scalars and of documents, mixed and missing values, every scalar type. */
     private static List<Document> documents() {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         return IntStream.range(0, DOCUMENTS).mapToObj(i -> {
-            Document order = new Document("_id", new ObjectId()).append("Placed At", Date.from(start.plusSeconds(60L * i)))
+            Document order = new Document("_id", new ObjectId()).append("Placed At", Date.from(start.plusMillis(60_000L * i + 70L * i)))
                     .append("customer", new Document("name", "Ann\t" + i).append("2nd", i))
                     .append("2nd", i % 2 == 0 ? (Object) i : (Object) (i * 1_000_000_000L))
                     .append("select", "s" + i)
@@ -119,7 +127,10 @@ class GeneratedEtlTest {
                     .append("total", i + 0.5)
                     .append("paid", i % 3 == 0)
                     .append("lines", List.of(new Document("sku", "k" + i)))
-                    .append("amount", new Decimal128(new BigDecimal(i + ".25")));
+                    .append("amount", new Decimal128(new BigDecimal(i + ".25")))
+                    .append("café", "crème " + i)
+                    .append("名前", "名" + i)
+                    .append(LONG_FIELD, i);
             if (i % 5 != 0) {
                 order.append("note", "note " + i);
             }
@@ -129,9 +140,14 @@ class GeneratedEtlTest {
 
     /**
      * Each document as the warehouse should hold it, column by column, as PostgreSQL's text of the value: its tags in
-     * {@code tagColumns} columns, and the ones past them in {@code tags_rest} as a JSON array if {@code tagsRest}.
+     * {@code tagColumns} columns, and the ones past them in {@code tags_rest} as a JSON array if {@code tagsRest}; the
+     * field named in Japanese as {@code name_ja} if the plan has it (renamed), the long one in the plan's column.
      */
-    private static Map<String, Map<String, String>> source(MongoCollection<Document> orders, int tagColumns, boolean tagsRest) {
+    private static Map<String, Map<String, String>> source(MongoCollection<Document> orders, int tagColumns, boolean tagsRest,
+                                                           EtlPlan plan) {
+        String longColumn = plan.fields().stream().filter(f -> f.path().equals(LONG_FIELD)).findFirst().orElseThrow().column();
+        assertTrue(longColumn.length() <= 63 && longColumn.startsWith("the_number_of_times_this_order"), longColumn);
+        boolean japanese = plan.fields().stream().anyMatch(f -> f.path().equals("名前"));
         Map<String, Map<String, String>> rows = new TreeMap<>();
         for (Document d : orders.find()) {
             Map<String, String> row = new HashMap<>();
@@ -155,6 +171,11 @@ class GeneratedEtlTest {
                     .collect(Collectors.joining()) + "\"}]");
             row.put("amount", d.get("amount", Decimal128.class).bigDecimalValue().setScale(10).toPlainString());
             row.put("note", d.getString("note"));
+            row.put("cafe", d.getString("café"));
+            if (japanese) {
+                row.put("name_ja", d.getString("名前"));
+            }
+            row.put(longColumn, d.get(LONG_FIELD).toString());
             rows.put(d.getObjectId("_id").toHexString(), row);
         }
         return rows;

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etl.warehouse.SqlType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +93,8 @@ class InferenceTest {
     @Test
     void array_options_set_the_column_count_or_keep_the_array_as_json() {
         String document = A + "tags: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']}";
-        GenerateOptions json = new GenerateOptions(10, ArraysMode.JSON, OptionalInt.empty(), Optional.empty());
-        GenerateOptions two = new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.of(2), Optional.empty());
+        GenerateOptions json = new GenerateOptions(10, ArraysMode.JSON, OptionalInt.empty(), Optional.empty(), Set.of(), Map.of());
+        GenerateOptions two = new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.of(2), Optional.empty(), Set.of(), Map.of());
 
         assertEquals(12, plan(document).columns().size(), "id, at and at most 10 array columns");
         assertEquals(List.of("id", "at", "tags"), plan(json, document).table("public").columnNames());
@@ -120,8 +124,69 @@ class InferenceTest {
     void awkward_field_names_become_unique_safe_columns_and_unaddressable_ones_are_left_out() {
         EtlPlan plan = plan(A + "'Order Date': 'a', order_date: 'b', '2nd': 'c', select: 'd', '$%': 'e', 'a.b': 'f'}");
 
-        assertEquals(List.of("id", "at", "order_date", "order_date_2", "_2nd", "select"), plan.table("public").columnNames());
+        assertEquals(List.of("id", "at", "order_date_2", "order_date", "_2nd", "select"), plan.table("public").columnNames(),
+                "order_date keeps its own name; Order Date, which only normalises to it, gives way");
         assertEquals(Set.of("$%", "a.b"), plan.unaddressable());
+        assertEquals(List.of("field 'Order Date' is column order_date_2: order_date is another field's"), plan.warnings());
+    }
+
+    @Test
+    void a_name_without_latin_letters_gets_a_made_name_and_accents_keep_their_letter_with_a_warning_for_each_change()
+            throws NoSuchAlgorithmException {
+        EtlPlan plan = plan(A + "'名前': 'a', 'café': 'b', 'Straße': 'c'}");
+
+        assertEquals(List.of("id", "at", "field_" + sha256("名前").substring(0, 8), "cafe", "strasse"),
+                plan.table("public").columnNames());
+        assertEquals(List.of("field '名前' has no Latin letter or digit: its column is field_" + sha256("名前").substring(0, 8)
+                + " (--rename '名前=<column>' names it)"), plan.warnings());
+    }
+
+    @Test
+    void names_longer_than_postgresql_keeps_are_shortened_uniquely_leaving_room_for_array_columns() {
+        String longName = "a_very_long_field_name_that_someone_typed_into_mongo_one_day_of_the_year_";
+        EtlPlan plan = plan(A + "'" + longName + "x': 'a', '" + longName + "y': 'b', tags_" + longName + ": [1, 2, 3]}");
+
+        List<String> columns = plan.table("public").columnNames();
+        assertEquals(7, columns.size(), columns::toString);
+        assertEquals(7, Set.copyOf(columns).size(), "unique: " + columns);
+        assertTrue(columns.stream().allMatch(column -> column.length() <= 63), columns::toString);
+        assertTrue(columns.get(2).startsWith(longName.substring(0, 40)) && columns.get(3).startsWith(longName.substring(0, 40)), columns::toString);
+        assertEquals(List.of("_1", "_2", "_3"), columns.subList(4, 7).stream().map(c -> c.substring(c.length() - 2)).toList());
+        assertEquals(3, plan.warnings().size(), plan.warnings()::toString);
+        assertTrue(plan.warnings().get(0).endsWith("is longer than 63 bytes, the longest name PostgreSQL keeps"), plan.warnings()::toString);
+    }
+
+    @Test
+    void exclude_leaves_a_field_out_with_what_it_holds_and_rename_names_a_column() {
+        GenerateOptions options = new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.empty(),
+                Set.of("customer"), Map.of("Order Date", "ordered_at"));
+
+        EtlPlan plan = plan(options, A + "'Order Date': 'a', order_date: 'b', customer: {name: 'x', city: 'y'}, total: 3}");
+
+        assertEquals(List.of("id", "at", "ordered_at", "order_date", "total"), plan.table("public").columnNames());
+        assertEquals(List.of(), plan.warnings());
+    }
+
+    @Test
+    void a_mistaken_exclude_or_rename_is_refused_naming_it() {
+        String document = A + "total: 3, name: 'x'}";
+
+        assertEquals("--exclude totl: no sampled document has that field", refused(Set.of("totl"), Map.of(), document));
+        assertEquals("--rename nme: no sampled document has that field", refused(Set.of(), Map.of("nme", "n"), document));
+        assertEquals("--exclude leaves out 'at', which the ETL needs as its key or cursor", refused(Set.of("at"), Map.of(), document));
+        assertEquals("--exclude leaves out '_id', which the ETL needs as its key or cursor", refused(Set.of("_id"), Map.of(), document));
+        assertEquals("--rename name=Name: a column's name is lower-case letters, digits and _, not starting with a digit,"
+                + " at most 63 characters", refused(Set.of(), Map.of("name", "Name"), document));
+        assertEquals("--rename name=t: another field has that column", refused(Set.of(), Map.of("total", "t", "name", "t"), document));
+    }
+
+    private static String refused(Set<String> excluded, Map<String, String> renamed, String document) {
+        return assertThrows(GenerateException.class, () -> plan(new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(),
+                Optional.empty(), excluded, renamed), document)).getMessage();
+    }
+
+    private static String sha256(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -134,7 +199,7 @@ class InferenceTest {
         GenerateException none = assertThrows(GenerateException.class,
                 () -> Planner.plan("orders", sample(document), Set.of(), GenerateOptions.defaults()));
         EtlPlan chosen = Planner.plan("orders", sample(document), Set.of(),
-                new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.of("updated")));
+                new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.of("updated"), Set.of(), Map.of()));
 
         assertTrue(ambiguous.getMessage().contains("several indexed date fields could be the cursor: at, updated"), ambiguous::getMessage);
         assertEquals("no indexed date field to use as the cursor; date fields: at, updated (name one with --cursor FIELD,"

@@ -68,7 +68,7 @@ class HostileCorpusTest {
 
     private static final String CORPUS = "hostile/actions_taken.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     @RegisterExtension
     final S3ProxyExtension s3 = LocalS3.server();
@@ -169,12 +169,12 @@ class HostileCorpusTest {
             return new Expectations(loaded, rejected, unselected);
         }
 
-        /** id, user_id, action, date to the second, value_1 … value_5, as the text the warehouse must hold. */
+        /** id, user_id, action, date to the millisecond, value_1 … value_5, as the text the warehouse must hold. */
         private static List<String> row(JsonNode document) {
             List<String> row = new ArrayList<>(List.of(id(document)));
             row.add(wholeNumber(document.get("user_id")));
             row.add(text(document.get("action")));
-            row.add(SECONDS.format(Instant.parse(document.get("date").get("$date").asText())));
+            row.add(MILLIS.format(Instant.parse(document.get("date").get("$date").asText())));
             JsonNode values = document.get("value");
             for (int i = 0; i < ActionsTaken.VALUE_COLUMNS; i++) {
                 row.add(values == null || values.isNull() || i >= values.size() ? null : text(values.get(i)));
@@ -232,7 +232,7 @@ class HostileCorpusTest {
 
     private static Map<String, List<String>> warehouseRows(String schema) throws Exception {
         Map<String, List<String>> rows = new TreeMap<>();
-        query("SELECT id, user_id, action, to_char(date, 'YYYY-MM-DD HH24:MI:SS'), value_1, value_2, value_3, value_4, value_5 "
+        query("SELECT id, user_id, action, to_char(date, 'YYYY-MM-DD HH24:MI:SS.MS'), value_1, value_2, value_3, value_4, value_5 "
                 + "FROM \"" + schema + "\".actions_taken", row -> rows.put(row.get(0), row));
         return rows;
     }
