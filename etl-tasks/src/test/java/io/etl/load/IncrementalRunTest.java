@@ -63,7 +63,7 @@ class IncrementalRunTest {
 
     @RegisterExtension
     static final EmbeddedMongo MONGO = new EmbeddedMongo();
-    private static final DateTimeFormatter WAREHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WAREHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     @RegisterExtension
     static final LocalWarehouse POSTGRES = new LocalWarehouse();
@@ -111,7 +111,7 @@ class IncrementalRunTest {
                 .findFirst().orElseThrow(() -> new AssertionError(family + " did not run: " + summary)).get(metric);
     }
 
-    /** What the source holds, as the warehouse should: id → user, action, date to the second. */
+    /** What the source holds, as the warehouse should: id → user, action, date to the millisecond. */
     private Map<String, String> source() {
         Map<String, String> rows = new TreeMap<>();
         for (Document d : events.find()) {
@@ -133,7 +133,7 @@ class IncrementalRunTest {
     private Map<String, String> warehouse() throws Exception {
         Map<String, String> rows = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT id, user_id, action, to_char(date, 'YYYY-MM-DD HH24:MI:SS') FROM \""
+             ResultSet r = s.executeQuery("SELECT id, user_id, action, to_char(date, 'YYYY-MM-DD HH24:MI:SS.MS') FROM \""
                      + schema + "\".actions_taken")) {
             while (r.next()) {
                 if (rows.put(r.getString(1), r.getLong(2) + "|" + r.getString(3) + "|" + r.getString(4)) != null) {
@@ -320,6 +320,14 @@ class IncrementalRunTest {
 
         assertEquals("--until 2026-10-31T23:58:00Z is later than 2026-10-31T23:55:00Z, the run's start less setting window.settle"
                 + " (PT5M): documents dated before it may still arrive, so its window cannot be loaded yet", refused.getMessage());
+    }
+
+    @Test
+    void a_backfill_from_a_time_not_yet_settled_is_refused_naming_the_setting() {
+        ParameterException refused = assertThrows(ParameterException.class, () -> run("since", "2026-10-31T23:56:00Z"));
+
+        assertEquals("--since 2026-10-31T23:56:00Z is not before 2026-10-31T23:55:00Z, the run's start less setting window.settle"
+                + " (PT5M): the window would be empty", refused.getMessage());
     }
 
     private static String[] with(String[] parameters, String... more) {
