@@ -37,6 +37,7 @@ final class Planner {
         List<FieldProfile> profiles = sampled.stream().filter(profile -> !options.isExcluded(profile.path())).toList();
         CursorChoice cursor = CursorChoice.of(sampled, indexedPaths, options.cursor());
         Planner planner = new Planner(options);
+        cursor.advice().ifPresent(planner.warnings::add);
         Map<FieldProfile, PlannedField> planned = new HashMap<>();
         for (FieldProfile profile : profiles.stream().sorted(Comparator.comparingInt(planner::claimOrder)).toList()) {
             planned.put(profile, planner.field(profile, sample.documents(),

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +48,9 @@ import javax.tools.ToolProvider;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -95,24 +99,62 @@ class GeneratedEtlTest {
     private void generateAndRun(GenerateOptions options, int tagColumns, boolean tagsRest) throws Exception {
         MongoDatabase database = MONGO.database();
         MongoCollection<Document> orders = EmbeddedMongo.indexedCollection(database, "Customer Orders", "Placed At", documents());
-        Settings settings = TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
-                "warehouse.schema", database.getName(), "pig.dir", tree.resolve("pig").toString());
+        Settings settings = settings(database);
 
-        EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow())
-                .plan("Customer Orders", options);
+        EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow()).plan("Customer Orders", options);
+        RunSummary summary = runIncremental(generate(plan), settings);
+
+        assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
+        assertEquals(source(orders, tagColumns, tagsRest, plan), warehouse(database.getName(), plan.table(database.getName()).columnNames()));
+    }
+
+    @Test
+    void an_etl_on_the_time_documents_last_changed_replaces_the_row_of_a_document_changed_after_its_first_load() throws Exception {
+        MongoDatabase database = MONGO.database();
+        Instant written = Instant.now().minus(Duration.ofDays(2));
+        MongoCollection<Document> posts = database.getCollection("posts");
+        posts.createIndex(Indexes.ascending("created_at"));
+        posts.createIndex(Indexes.ascending("updated_at"));
+        ObjectId changed = new ObjectId();
+        ObjectId unchanged = new ObjectId();
+        for (ObjectId id : List.of(changed, unchanged)) {
+            posts.insertOne(new Document("_id", id).append("created_at", Date.from(written)).append("updated_at", Date.from(written))
+                    .append("status", "draft"));
+        }
+        Settings settings = settings(database);
+        EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow()).plan("posts", GenerateOptions.defaults());
+        Class<?> etl = generate(plan);
+
+        RunSummary first = runIncremental(etl, settings);
+        posts.updateOne(Filters.eq("_id", changed), Updates.combine(Updates.set("status", "published"),
+                Updates.set("updated_at", Date.from(Instant.now().minus(Duration.ofHours(1))))));
+        RunSummary second = runIncremental(etl, settings);
+
+        assertEquals("updated_at", plan.cursor().path());
+        assertEquals(List.of(RunStatus.SUCCESS, RunStatus.SUCCESS), List.of(first.status(), second.status()));
+        Map<String, Map<String, String>> rows = warehouse(database.getName(), List.of("id", "status"), "posts");
+        assertEquals(Map.of(changed.toHexString(), Map.of("status", "published"), unchanged.toHexString(), Map.of("status", "draft")), rows);
+    }
+
+    private Settings settings(MongoDatabase database) {
+        return TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
+                "warehouse.schema", database.getName(), "pig.dir", tree.resolve("pig").toString());
+    }
+
+    /** Writes the plan's files into the tree, compiles them, and returns the ETL's class. */
+    private Class<?> generate(EtlPlan plan) throws Exception {
         Files.createDirectories(tree.resolve(ProjectTree.SERVICES).getParent());
         Files.createFile(tree.resolve(ProjectTree.SERVICES));
         new ProjectTree(tree).write(new EtlRenderer(Path.of("../templates")).render(plan));
         ClassLoader generated = compile(tree.resolve("etl-tasks/src/main/java"));
-        Class<?> etl = generated.loadClass("io.etl.generated.customer_orders.CustomerOrders");
-        RunSummary summary;
+        return generated.loadClass("io.etl.generated." + plan.javaPackage() + "." + plan.javaClass());
+    }
+
+    private static RunSummary runIncremental(Class<?> etl, Settings settings) throws Exception {
         try (EtlEnvironment environment = new EtlEnvironment(settings)) {
             EtlPipeline pipeline = (EtlPipeline) etl.getMethod("pipeline", EtlEnvironment.class).invoke(null, environment);
-            summary = Scheduler.builder().build().run(pipeline.run().parse(Map.of("incremental", "true")));
+            return Scheduler.builder().build().run(pipeline.run().parse(Map.of("incremental", "true")));
         }
-
-        assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
-        assertEquals(source(orders, tagColumns, tagsRest, plan), warehouse(database.getName(), plan.table(database.getName()).columnNames()));
     }
 
     /** Awkward names, nesting, arrays of scalars and of documents, mixed and missing values, every scalar type. */
@@ -182,10 +224,15 @@ class GeneratedEtlTest {
     }
 
     private static Map<String, Map<String, String>> warehouse(String schema, List<String> columns) throws Exception {
+        return warehouse(schema, columns, "customer_orders");
+    }
+
+    /** The table's rows by their first column, the key: each the text of its other columns, by column. */
+    private static Map<String, Map<String, String>> warehouse(String schema, List<String> columns, String table) throws Exception {
         Map<String, Map<String, String>> rows = new TreeMap<>();
         String select = columns.stream().map(c -> "\"" + c + "\"::text").collect(Collectors.joining(", "));
         try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT " + select + " FROM \"" + schema + "\".customer_orders")) {
+             ResultSet r = s.executeQuery("SELECT " + select + " FROM \"" + schema + "\"." + table)) {
             while (r.next()) {
                 Map<String, String> row = new HashMap<>();
                 for (int i = 1; i < columns.size(); i++) {
@@ -213,7 +260,6 @@ class GeneratedEtlTest {
             }
         }, arguments.toArray(String[]::new));
         assertEquals(0, result, diagnostics::toString);
-        assertTrue(Files.exists(tree.resolve("classes/io/etl/generated/customer_orders/CustomerOrdersCatalog.class")));
         return new URLClassLoader(new URL[] {tree.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
     }
 }

@@ -191,21 +191,36 @@ class InferenceTest {
 
     @Test
     void the_cursor_is_the_one_indexed_date_field_else_the_choice_is_refused_listing_candidates() {
-        String document = A + "updated: {$date: '2026-11-01T10:00:00Z'}}";
+        String document = A + "shipped: {$date: '2026-11-01T10:00:00Z'}}";
 
         assertEquals("at", plan(document).cursor().path());
         GenerateException ambiguous = assertThrows(GenerateException.class,
-                () -> Planner.plan("orders", sample(document), Set.of("at", "updated"), GenerateOptions.defaults()));
+                () -> Planner.plan("orders", sample(document), Set.of("at", "shipped"), GenerateOptions.defaults()));
         GenerateException none = assertThrows(GenerateException.class,
                 () -> Planner.plan("orders", sample(document), Set.of(), GenerateOptions.defaults()));
         EtlPlan chosen = Planner.plan("orders", sample(document), Set.of(),
-                new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.of("updated"), Set.of(), Map.of()));
+                new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.of("shipped"), Set.of(), Map.of()));
 
-        assertTrue(ambiguous.getMessage().contains("several indexed date fields could be the cursor: at, updated"), ambiguous::getMessage);
-        assertEquals("no indexed date field to use as the cursor; date fields: at, updated (name one with --cursor FIELD,"
+        assertTrue(ambiguous.getMessage().contains("several indexed date fields could be the cursor: at, shipped"), ambiguous::getMessage);
+        assertEquals("no indexed date field to use as the cursor; date fields: at, shipped (name one with --cursor FIELD,"
                 + " and index it)", none.getMessage());
-        assertEquals("updated", chosen.cursor().path());
+        assertEquals("shipped", chosen.cursor().path());
         assertFalse(chosen.cursorIndexed(), "the generator then prints the createIndex command");
+    }
+
+    @Test
+    void of_several_indexed_dates_the_time_a_document_last_changed_is_the_cursor_and_an_unindexed_one_is_suggested() {
+        String document = A + "updatedAt: {$date: '2026-11-02T10:00:00Z'}}";
+
+        EtlPlan followsChanges = Planner.plan("orders", sample(document), Set.of("at", "updatedAt"), GenerateOptions.defaults());
+        EtlPlan insertsOnly = plan(document);
+
+        assertEquals("updatedAt", followsChanges.cursor().path());
+        assertEquals(List.of("cursor updatedAt, of the indexed date fields at, updatedAt: a document changed later is loaded"
+                + " again, its row replaced (--cursor FIELD chooses another)"), followsChanges.warnings());
+        assertEquals("at", insertsOnly.cursor().path());
+        assertEquals(List.of("cursor at: a document changed later is not loaded again; to follow changes, index updatedAt and"
+                + " generate with --cursor updatedAt"), insertsOnly.warnings());
     }
 
     private static PlannedField field(EtlPlan plan, String path) {
