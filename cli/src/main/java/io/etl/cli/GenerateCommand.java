@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
  * (Java class and catalog, Pig script, CREATE TABLE of each warehouse), or prints it with {@code --dry-run}.
  */
 @Command(name = "generate", description = "Sample a collection of the source MongoDB and write a working ETL for it: "
-        + "etl-tasks/src/main/java/io/etl/generated/<name>/, pig/<name>.pig, sql/<name>.{redshift,postgres}.sql.")
+        + "etl-tasks/src/main/java/io/etl/generated/<name>/ and pig/<name>.pig.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec

@@ -2,25 +2,19 @@ package io.etl.generate;
 
 import io.etl.transform.PigNames;
 import io.etl.warehouse.Column;
-import io.etl.warehouse.Dialect;
-import io.etl.warehouse.Statements;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Renders a plan into the files of a working ETL: the Java class (spec, table, pipeline) and its task catalog, the
- * Pig script, and the CREATE TABLE of each warehouse, exactly as {@link Statements} makes it at the first load.
+ * Renders a plan into the files of a working ETL: the Java class (spec, table, pipeline) and its task catalog, and
+ * the Pig script. The table's DDL is no file of its own: the first load makes it from the class's table.
  */
 public final class EtlRenderer {
-
-    /** The schema the SQL files show; the load creates the table in setting {@code warehouse.schema}. */
-    private static final String SCHEMA = "public";
 
     private final Templates templates;
 
@@ -36,21 +30,12 @@ public final class EtlRenderer {
         return List.of(
                 new GeneratedFile(javaFolder + plan.javaClass() + ".java", templates.render("etl.java.jinja", context)),
                 new GeneratedFile(javaFolder + catalogClass(plan) + ".java", templates.render("catalog.java.jinja", context)),
-                new GeneratedFile("pig/" + plan.name() + ".pig", templates.render("etl.pig.jinja", context)),
-                sql(plan, Dialect.REDSHIFT, context),
-                sql(plan, Dialect.POSTGRES, context));
+                new GeneratedFile("pig/" + plan.name() + ".pig", templates.render("etl.pig.jinja", context)));
     }
 
     /** The catalog's fully qualified name, for {@code META-INF/services/io.etl.task.TaskCatalog}. */
     public static String catalog(EtlPlan plan) {
         return "io.etl.generated." + plan.javaPackage() + "." + catalogClass(plan);
-    }
-
-    private GeneratedFile sql(EtlPlan plan, Dialect dialect, Map<String, Object> context) {
-        Map<String, Object> sql = new HashMap<>(context);
-        sql.put("dialect", dialect.name().toLowerCase(Locale.ROOT));
-        sql.put("create_table", new Statements(dialect, plan.table(SCHEMA)).createTable());
-        return new GeneratedFile("sql/" + plan.name() + "." + sql.get("dialect") + ".sql", templates.render("table.sql.jinja", sql));
     }
 
     private static Map<String, Object> context(EtlPlan plan) {
