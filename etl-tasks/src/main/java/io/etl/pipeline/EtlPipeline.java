@@ -29,6 +29,7 @@ public record EtlPipeline(TaskType<ExtractTask> extract, TaskType<TransformTask>
      */
     public static EtlPipeline of(EtlSpec spec, Map<String, String> scriptParameters, Function<String, Table> table,
                                  EtlEnvironment environment) {
+        TableAgreement.require(spec, table.apply(environment.schema()));
         TaskType<ExtractTask> extract = ExtractTask.type(spec, environment);
         TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, table, extract, environment);
         TaskType<LoadTask> load = LoadTask.type(spec, table, transform, environment);

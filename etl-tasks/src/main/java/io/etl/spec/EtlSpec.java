@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * What an ETL replicates, declared once: the collection, the cursor field that windows select on, the key that
- * identifies a document, and the fields in column order. The extract's projection and TSV columns (and the
- * warehouse table) derive from it, so a new ETL is a spec, a Pig script and a few lines.
+ * identifies a document, and the fields in column order. The extract's projection and TSV columns, and the Pig
+ * script's input, derive from it; the warehouse table is declared beside it and must agree on the key and the cursor
+ * ({@code TableAgreement}), and the rows the script writes are checked against the table.
  *
  * @param name        the ETL's name: its task families, its folder in the lake and its Pig script are named after it
  * @param cursorField the path of a date field, indexed, that only grows as documents are written; one of {@code fields}
@@ -58,6 +59,11 @@ public record EtlSpec(String name, String collection, String cursorField, String
     /** The key's field. */
     public Field key() {
         return fields.get(keyIndex());
+    }
+
+    /** The cursor's field. */
+    public Field cursor() {
+        return fields.get(cursorIndex());
     }
 
     /** The field paths, in column order. */

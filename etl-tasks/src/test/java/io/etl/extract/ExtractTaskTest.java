@@ -19,6 +19,8 @@ import io.etl.testing.LakeLines;
 import io.etl.testing.RecordingContext;
 import io.etl.testing.TestSettings;
 import io.etl.tsv.Tsv;
+import io.etl.warehouse.SqlType;
+import io.etl.warehouse.Table;
 import io.etl.window.WindowParameters;
 
 import java.nio.file.Path;
@@ -264,7 +266,15 @@ class ExtractTaskTest {
         List<String> all = new ArrayList<>(List.of("mongo.uri", MONGO.uri(database)));
         all.addAll(List.of(settings));
         environment = new EtlEnvironment(TestSettings.of(home, all.toArray(String[]::new)));
-        return EtlPipeline.of(spec, Map.of(), ActionsTaken::table, environment);
+        return EtlPipeline.of(spec, Map.of(), schema -> table(spec, schema), environment);
+    }
+
+    /** A table of the spec's columns, keyed and windowed as it is: the extract reads no more of it. */
+    private static Table table(EtlSpec spec, String schema) {
+        Table.Builder table = Table.named(spec.name()).schema(schema);
+        spec.fields().forEach(field -> table.column(field.column(),
+                field.type() == FieldType.TIMESTAMP ? SqlType.timestamp() : SqlType.varchar(SqlType.MAX_VARCHAR)));
+        return table.key(spec.key().column()).cursor(spec.cursor().column()).build();
     }
 
     private ExtractTask extract(EtlSpec spec, String lower, String upper, String... settings) {
