@@ -126,8 +126,13 @@ class GeneratedEtlTest {
         Class<?> etl = generate(plan);
 
         RunSummary first = runIncremental(etl, settings);
+        // changed now, as the application would: dated within the next run's window, which ends a settle time back
+        Instant changedAt = Instant.now().minus(settings.get(EtlEnvironment.SETTLE));
         posts.updateOne(Filters.eq("_id", changed), Updates.combine(Updates.set("status", "published"),
-                Updates.set("updated_at", Date.from(Instant.now().minus(Duration.ofHours(1))))));
+                Updates.set("updated_at", Date.from(changedAt))));
+        while (!Instant.now().minus(settings.get(EtlEnvironment.SETTLE)).isAfter(changedAt.plusMillis(1))) {
+            Thread.onSpinWait(); // the next run's window must end after the change
+        }
         RunSummary second = runIncremental(etl, settings);
 
         assertEquals("updated_at", plan.cursor().path());
