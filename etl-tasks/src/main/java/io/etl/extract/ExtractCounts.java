@@ -22,7 +22,7 @@ public record ExtractCounts(String etl, String collection, Instant lower, Instan
         return Json.MAPPER.readValue(directory.read(FILE), ExtractCounts.class);
     }
 
-    void writeTo(LakeDirectory directory) throws IOException {
+    public void writeTo(LakeDirectory directory) throws IOException {
         directory.write(FILE, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this));
     }
 }

@@ -16,6 +16,7 @@ import io.etl.window.WindowTask;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies one window of an ETL's collection into the lake as TSV ({@code {etl}/{window}/extract/part-*}), with a
  * MapReduce job over mongo-hadoop. It checks the cursor index first, counts the window, and flags the output
- * complete only when the job wrote exactly that many lines; the counts stay next to the parts for the load.
+ * complete only when the job wrote exactly that many lines; the counts stay next to the parts for the load. A window
+ * of no document starts no job: it writes the empty part such a job would.
  */
 public final class ExtractTask extends WindowTask {
 
@@ -62,11 +64,8 @@ public final class ExtractTask extends WindowTask {
         LakeDirectory output = output().get(0);
         output.clear();
         context.progress("extract", 0, matched, "documents");
-        ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
-                source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath());
-        HadoopSetup hadoop = definition.environment.hadoop();
-        long written = job.run(hadoop.configuration(output.lake().hadoopSettings()),
-                hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), lines -> context.progress("extract", lines, matched, "documents"));
+        long written = matched == 0 ? output.writeEmptyPart() : runJob(source, filter, splits, output,
+                lines -> context.progress("extract", lines, matched, "documents"));
         context.progress("extract", written, matched, "documents");
         context.record("rows_extracted", written);
         if (written != matched) {
@@ -77,6 +76,17 @@ public final class ExtractTask extends WindowTask {
         new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written, splits.splits())
                 .writeTo(output);
         output.markComplete();
+    }
+
+    /** Runs the MapReduce job that writes the window's documents into the output; returns how many it wrote. */
+    private long runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, LongConsumer progress)
+            throws IOException, PermanentFailure, InterruptedException {
+        EtlSpec spec = definition.spec;
+        ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
+                source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath());
+        HadoopSetup hadoop = definition.environment.hadoop();
+        return job.run(hadoop.configuration(output.lake().hadoopSettings()),
+                hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), progress);
     }
 
     /** Counts the window's documents, once sure that the cursor index will serve the count and the job. */

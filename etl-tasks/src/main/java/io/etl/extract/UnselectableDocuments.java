@@ -8,6 +8,9 @@ import java.util.Date;
 import java.util.List;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.BsonType;
@@ -18,7 +21,7 @@ import org.bson.conversions.Bson;
  * The documents no window can select: without the cursor field (or null), with a cursor that is not a date (a
  * string such as {@code "2025-11-01T00:00:00Z"}, a number), or with a date before the year 1 or after 9999. No extract ever copies them, not even a full refresh, so
  * the reconciliation of matched and loaded rows cannot see them: every extract counts them and names the first few.
- * Both queries select by the cursor's type, which the cursor index serves.
+ * They are selected by the cursor's type and range, which the cursor index serves.
  */
 public final class UnselectableDocuments {
 
@@ -30,6 +33,8 @@ public final class UnselectableDocuments {
     private static final Date AFTER_LAST_DATE = Date.from(Window.END);
     /** How many of each kind a run names. */
     static final int NAMED = 5;
+    private static final String NAMED_SUFFIX = "_named";
+    private static final String COUNT = "count";
 
     /**
      * The BSON types of values that a window's date range never matches: all but date and null, less JavaScript
@@ -62,14 +67,41 @@ public final class UnselectableDocuments {
         }
     }
 
-    /** Each kind of unselectable document, counted, with the first few named: three counts on the cursor index. */
+    /**
+     * Each kind of unselectable document, counted, with the first few named: one aggregation, whose first stage selects
+     * them all on the cursor index (so that a source without range indexes, such as the embedded one, scans once), and
+     * whose facets count and name each kind by its own filter.
+     */
     public static List<Unselectable> find(MongoCollection<Document> collection, String cursor) {
-        Bson notDate = Filters.or(NOT_DATES.stream().map(type -> Filters.type(cursor, type)).toList());
-        Bson outOfRange = Filters.or(Filters.lt(cursor, FIRST_DATE), Filters.gte(cursor, AFTER_LAST_DATE));
-        return List.of(
-                find(collection, Filters.eq(cursor, null), WITHOUT_CURSOR, cursor, "without '" + cursor + "'"),
-                find(collection, notDate, CURSOR_NOT_DATE, cursor, "whose '" + cursor + "' is not a date"),
-                find(collection, outOfRange, CURSOR_OUT_OF_RANGE, cursor, "whose '" + cursor + "' is before the year 1 or after 9999"));
+        List<Kind> kinds = List.of(
+                new Kind(WITHOUT_CURSOR, "without '" + cursor + "'", Filters.eq(cursor, null)),
+                new Kind(CURSOR_NOT_DATE, "whose '" + cursor + "' is not a date",
+                        Filters.or(NOT_DATES.stream().map(type -> Filters.type(cursor, type)).toList())),
+                new Kind(CURSOR_OUT_OF_RANGE, "whose '" + cursor + "' is before the year 1 or after 9999",
+                        Filters.or(Filters.lt(cursor, FIRST_DATE), Filters.gte(cursor, AFTER_LAST_DATE))));
+        List<Facet> facets = new ArrayList<>();
+        for (Kind kind : kinds) {
+            facets.add(new Facet(kind.metric(), Aggregates.match(kind.filter()), Aggregates.group(null, Accumulators.sum(COUNT, 1))));
+            facets.add(new Facet(kind.metric() + NAMED_SUFFIX, Aggregates.match(kind.filter()), Aggregates.limit(NAMED),
+                    Aggregates.project(Projections.include(cursor))));
+        }
+        Document found = collection.aggregate(List.of(
+                Aggregates.match(Filters.or(kinds.stream().map(Kind::filter).toList())), Aggregates.facet(facets))).first();
+        return kinds.stream().map(kind -> kind.found(found, cursor)).toList();
+    }
+
+    /** A kind of unselectable document: what a run records its count as, which they are for a sentence, its filter. */
+    private record Kind(String metric, String what, Bson filter) {
+
+        Unselectable found(Document facets, String cursor) {
+            List<Document> count = facets.getList(metric, Document.class);
+            List<String> named = new ArrayList<>();
+            for (Document document : facets.getList(metric + NAMED_SUFFIX, Document.class)) {
+                Object value = document.get(cursor);
+                named.add(BsonText.of(document.get("_id")) + (value == null ? "" : " (" + cursor + ": " + BsonText.json(value) + ")"));
+            }
+            return new Unselectable(metric, what, count.isEmpty() ? 0 : count.get(0).get(COUNT, Number.class).longValue(), named);
+        }
     }
 
     /** Records each count and notes the first documents of each kind there are. */
@@ -80,17 +112,4 @@ public final class UnselectableDocuments {
                 context.note(kind.sentence(source));
             }
         }
-    }
-
-    private static Unselectable find(MongoCollection<Document> collection, Bson filter, String metric, String cursor, String what) {
-        long count = collection.countDocuments(filter);
-        List<String> named = new ArrayList<>();
-        if (count > 0) {
-            for (Document document : collection.find(filter).projection(Projections.include(cursor)).limit(NAMED)) {
-                Object value = document.get(cursor);
-                named.add(BsonText.of(document.get("_id")) + (value == null ? "" : " (" + cursor + ": " + BsonText.json(value) + ")"));
-            }
-        }
-        return new Unselectable(metric, what, count, named);
-    }
-}
+    }}

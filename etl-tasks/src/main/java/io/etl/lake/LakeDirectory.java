@@ -15,6 +15,8 @@ public record LakeDirectory(Lake lake, String path) implements Target {
 
     public static final String SUCCESS_FLAG = "_SUCCESS";
     private static final String PART_PREFIX = "part-";
+    /** The one part a map-only job of one split writes. */
+    private static final String FIRST_PART = PART_PREFIX + "m-00000";
 
     @Override
     public boolean exists() {
@@ -52,6 +54,17 @@ public record LakeDirectory(Lake lake, String path) implements Target {
 
     public String read(String name) throws IOException {
         return lake.read(file(name));
+    }
+
+    /**
+     * Writes the one empty part that a job which read nothing would leave, so that a stage with nothing to do starts
+     * no job and its readers see what they would after one.
+     *
+     * @return the rows written: none
+     */
+    public long writeEmptyPart() throws IOException {
+        write(FIRST_PART, "");
+        return 0;
     }
 
     /** Flags the directory complete: the last write of a stage. */

@@ -27,10 +27,10 @@ import java.util.function.Function;
  * ({@link EtlEnvironment#settle()}) behind it, so a re-run of the same window reads the same documents and a document
  * written up to the settle time after its date is read by a later run:
  * <ul>
- *   <li>{@code --incremental} (the default): from the newest cursor value already in the table (everything on the
- *       first run), but never from later than where the windows loaded stop being contiguous ({@link Coverage}), so
- *       that a backfill further on never hides a hole; minus {@code --lookback}; the merge by key removes the
- *       overlap;</li>
+ *   <li>{@code --incremental} (the default): from where the windows loaded stop being contiguous ({@link Coverage}),
+ *       so that a backfill further on never hides a hole and a run with nothing new reads an empty window; from the
+ *       newest cursor value in the table if no window is recorded, everything if the table has no rows; minus
+ *       {@code --lookback}; the merge by key removes the overlap;</li>
  *   <li>{@code --since}/{@code --until}: a backfill of that window; with {@code --reload}, a new reading of it even
  *       if it was loaded, replacing its rows;</li>
  *   <li>{@code --full-refresh}: everything, replacing the table's rows in the load's transaction.</li>
@@ -126,7 +126,7 @@ public final class EtlRun extends WrapperTask {
             Warehouse warehouse = definition.environment.warehouse();
             Optional<Instant> newest = warehouse.maxCursor(table);
             Optional<Instant> contiguousUntil = Coverage.of(warehouse.loadedWindows(definition.etl)).map(Coverage::contiguousUntil);
-            return newest.map(n -> contiguousUntil.filter(c -> c.isBefore(n)).orElse(n).minus(get(LOOKBACK))).orElse(Window.BEGINNING);
+            return newest.map(n -> contiguousUntil.orElse(n).minus(get(LOOKBACK))).orElse(Window.BEGINNING);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the newest " + table.cursor() + " of " + table.qualified() + ": " + e.getMessage(), e);
         }

@@ -23,6 +23,8 @@ public record TransformCounts(long rowsTransformed, long rowsRejected, long nuls
                               Map<String, Long> rejectsByCause) {
 
     public static final String FILE = ExtractCounts.FILE;
+    /** What a transform of no row wrote. */
+    static final TransformCounts NONE = new TransformCounts(0, 0, 0, 0, Map.of());
 
     public static TransformCounts read(LakeDirectory directory) throws IOException {
         return Json.MAPPER.readValue(directory.read(FILE), TransformCounts.class);

@@ -1,6 +1,7 @@
 package io.etl.transform;
 
 import io.etl.environment.EtlEnvironment;
+import io.etl.extract.ExtractCounts;
 import io.etl.extract.ExtractTask;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.LakeDirectory;
@@ -8,6 +9,7 @@ import io.etl.lake.Stage;
 import io.etl.parameter.ParameterValues;
 import io.etl.reject.RejectSummary;
 import io.etl.spec.EtlSpec;
+import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
 import io.etl.task.TaskType;
 import io.etl.tsv.Tsv;
@@ -31,7 +33,8 @@ import org.apache.hadoop.mapreduce.MRJobConfig;
  * make loadable into {@code {etl}/{window}/rejects/}, each with its reason. The script gets the parameters
  * {@code lower} and {@code upper}, plus the ETL's own. It writes {@link EtlEnvironment#transformParts()} parts of about equal size
  * ({@link PartSizing}), so that the warehouse loads them in parallel. Once Pig has finished, the counts
- * ({@link TransformCounts}) are written next to the output, and then its flag.
+ * ({@link TransformCounts}) are written next to the output, and then its flag. An extract of no row starts no Pig: the
+ * transform writes the empty parts and counts Pig would have.
  */
 public final class TransformTask extends WindowTask {
 
@@ -72,39 +75,50 @@ public final class TransformTask extends WindowTask {
 
     @Override
     public void run(TaskContext context) throws Exception {
-        EtlEnvironment environment = definition.environment;
-        TransformScript script = TransformScript.of(PigScript.find(definition.spec.name(), environment.pigDirectory()),
-                definition.spec, RowContract.of(definition.table.apply(environment.schema()), environment.dialect()));
         LakeDirectory input = requires().get(0).output().get(0);
         LakeDirectory output = output().get(0);
         LakeDirectory rejects = rejects();
         output.clear();
         rejects.clear();
         context.progress("transform", 0, 100, "%");
-
-        Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
-        parameters.put("input", input.hadoopPath());
-        parameters.put("output", output.hadoopPath());
-        parameters.put("rejects", rejects.hadoopPath());
-        parameters.put("lower", window().lower().toString());
-        parameters.put("upper", window().upper().toString());
-        HadoopSetup hadoop = definition.environment.hadoop();
-        Configuration conf = hadoop.configuration(output.lake().hadoopSettings());
-        new PartSizing(definition.environment.transformParts()).applyTo(conf, input.hadoopPath());
-        // Pig moves its input's filesystem to the job's working directory, "Wrong FS" unless both are the lake's
-        conf.set(MRJobConfig.WORKING_DIR, input.hadoopPath());
-        PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
-                percent -> context.progress("transform", percent, 100, "%"));
-
-        RejectSummary rejected = RejectSummary.of(rejects);
-        TransformCounts counts = new TransformCounts(rows(output), rejected.count(), result.counter(WarehouseStorage.NULS_REPLACED),
-                result.counter(ArrayColumns.ELEMENTS_DROPPED), rejected.byCause());
+        TransformCounts counts;
+        if (ExtractCounts.read(input).rowsExtracted() == 0) {
+            output.writeEmptyPart();
+            rejects.writeEmptyPart();
+            counts = TransformCounts.NONE;
+        } else {
+            counts = transform(input, output, rejects, context);
+        }
         context.record("rows_transformed", counts.rowsTransformed());
         context.record("nuls_replaced", counts.nulsReplaced());
         context.record("array_elements_dropped", counts.arrayElementsDropped());
         counts.writeTo(output);
         output.markComplete();
         context.progress("transform", 100, 100, "%");
+    }
+
+    /** Runs the script with Pig over the extract's rows; returns what it wrote. */
+    private TransformCounts transform(LakeDirectory input, LakeDirectory output, LakeDirectory rejects, TaskContext context)
+            throws IOException, PermanentFailure, InterruptedException {
+        EtlEnvironment environment = definition.environment;
+        TransformScript script = TransformScript.of(PigScript.find(definition.spec.name(), environment.pigDirectory()),
+                definition.spec, RowContract.of(definition.table.apply(environment.schema()), environment.dialect()));
+        Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
+        parameters.put("input", input.hadoopPath());
+        parameters.put("output", output.hadoopPath());
+        parameters.put("rejects", rejects.hadoopPath());
+        parameters.put("lower", window().lower().toString());
+        parameters.put("upper", window().upper().toString());
+        HadoopSetup hadoop = environment.hadoop();
+        Configuration conf = hadoop.configuration(output.lake().hadoopSettings());
+        new PartSizing(environment.transformParts()).applyTo(conf, input.hadoopPath());
+        // Pig moves its input's filesystem to the job's working directory, "Wrong FS" unless both are the lake's
+        conf.set(MRJobConfig.WORKING_DIR, input.hadoopPath());
+        PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
+                percent -> context.progress("transform", percent, 100, "%"));
+        RejectSummary rejected = RejectSummary.of(rejects);
+        return new TransformCounts(rows(output), rejected.count(), result.counter(WarehouseStorage.NULS_REPLACED),
+                result.counter(ArrayColumns.ELEMENTS_DROPPED), rejected.byCause());
     }
 
     /**

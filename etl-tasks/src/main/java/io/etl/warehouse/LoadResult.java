@@ -9,6 +9,9 @@ package io.etl.warehouse;
  */
 public record LoadResult(long rowsLoaded, long rowsReplaced, long rowsDeleted) {
 
+    /** A load that changed no row. */
+    static final LoadResult NOTHING = new LoadResult(0, 0, 0);
+
     /** Rows whose key the table did not hold before. */
     public long rowsNew() {
         return Math.max(0, rowsLoaded - rowsReplaced);

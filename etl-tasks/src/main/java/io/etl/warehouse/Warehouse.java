@@ -225,12 +225,11 @@ public final class Warehouse implements AutoCloseable {
      * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
      * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
      * {@link LoadMode#MERGE_DELETING_MISSING}), the staging rows inserted, the window's rejects replaced by
-     * {@code rejects} (and the earlier rejects of the documents now loaded removed), and the marker written. Nothing
-     * of it is visible until the commit; on any failure nothing of it remains.
+     * {@code rejects} (and the earlier rejects of the documents now loaded removed), and the marker written. A merge
+     * of no row copies nothing. Nothing of it is visible until the commit; on any failure nothing of it remains.
      */
     public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, LoadMode mode,
                            List<Reject> rejects) throws SQLException, IOException, PermanentFailure {
-        long expected = marker.rowsTransformed();
         Statements sql = new Statements(dialect, table);
         boolean replaceAll = mode == LoadMode.REPLACE_ALL;
         try (Connection connection = connect()) {
@@ -241,30 +240,47 @@ public final class Warehouse implements AutoCloseable {
                 statement.execute(sql.createTable());
                 statement.execute(sql.createMarkers());
                 statement.execute(sql.createRejects());
-                statement.execute(sql.createStaging());
-                long loaded = copy.copy(connection, sql, parts);
-                if (loaded != expected) {
-                    throw new PermanentFailure("the COPY into " + table.qualified() + " read " + loaded
-                            + " rows but the transform wrote " + expected);
-                }
-                long deleted = mode == LoadMode.MERGE_DELETING_MISSING ? deleteMissing(connection, sql, marker.window()) : 0;
-                long replaced = statement.executeUpdate(replaceAll ? sql.deleteAll() : sql.deleteReplaced());
-                long inserted = statement.executeUpdate(sql.insertFromStaging());
-                if (inserted != loaded) {
-                    throw new PermanentFailure("staging held " + loaded + " rows but " + inserted + " were inserted into " + table.qualified());
-                }
+                // a merge of no row changes no row: only the window's rejects and its marker are written
+                LoadResult result = marker.rowsTransformed() == 0 && mode == LoadMode.MERGE ? LoadResult.NOTHING
+                        : copyAndMerge(connection, statement, sql, copy, parts, mode, marker);
                 if (replaceAll) {
                     forget(connection, sql.deleteMarkers(), marker.etl());
                 }
                 replaceRejects(connection, sql, marker, rejects, replaceAll);
-                writeMarker(connection, sql, marker, loaded, Math.max(0, loaded - replaced));
+                writeMarker(connection, sql, marker, result.rowsLoaded(), result.rowsNew());
                 connection.commit();
-                return new LoadResult(loaded, replaced, deleted);
+                return result;
             } catch (SQLException | IOException | PermanentFailure | RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
             }
         }
+    }
+
+    /**
+     * Copies the parts into staging (exactly as many rows as the transform wrote, or it fails), deletes the rows they
+     * replace (and, as the mode says, every row or the window's rows not in staging), inserts the staging rows, and
+     * removes the earlier rejects of the documents they hold.
+     */
+    private static LoadResult copyAndMerge(Connection connection, Statement statement, Statements sql, StagingCopy copy,
+                                           List<String> parts, LoadMode mode, LoadMarker marker)
+            throws SQLException, IOException, PermanentFailure {
+        long expected = marker.rowsTransformed();
+        statement.execute(sql.createStaging());
+        long loaded = copy.copy(connection, sql, parts);
+        if (loaded != expected) {
+            throw new PermanentFailure("the COPY into " + sql.table().qualified() + " read " + loaded
+                    + " rows but the transform wrote " + expected);
+        }
+        long deleted = mode == LoadMode.MERGE_DELETING_MISSING ? deleteMissing(connection, sql, marker.window()) : 0;
+        long replaced = statement.executeUpdate(mode == LoadMode.REPLACE_ALL ? sql.deleteAll() : sql.deleteReplaced());
+        long inserted = statement.executeUpdate(sql.insertFromStaging());
+        if (inserted != loaded) {
+            throw new PermanentFailure("staging held " + loaded + " rows but " + inserted + " were inserted into "
+                    + sql.table().qualified());
+        }
+        forget(connection, sql.deleteLoadedRejects(), marker.etl()); // a document is loaded or rejected, not both
+        return new LoadResult(loaded, replaced, deleted);
     }
 
     private static long deleteMissing(Connection connection, Statements sql, Window window) throws SQLException {
@@ -403,7 +419,6 @@ public final class Warehouse implements AutoCloseable {
                 setRange(window, 4, marker.window());
                 window.executeUpdate();
             }
-            forget(connection, sql.deleteLoadedRejects(), marker.etl());
         }
         Timestamp now = Timestamp.from(clock.instant());
         for (int first = 0; first < rejects.size(); first += REJECTS_PER_INSERT) {

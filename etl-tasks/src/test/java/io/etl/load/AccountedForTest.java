@@ -19,6 +19,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +80,8 @@ class AccountedForTest {
                 action("good-2").user(2.0).at("2026-10-01T07:00:00Z").id("6565a1b2c3d4e5f601000007").build()));
 
         RunSummary first = run("incremental", "true");
-        events.insertOne(action("next hour").at("2026-10-01T08:00:00Z").id("6565a1b2c3d4e5f601000008").build());
+        // dated as a writer dates it, after the first run's window: a settle time (5 minutes) back from now
+        events.insertOne(action("next hour").at(Instant.now().minus(Duration.ofMinutes(5))).id("6565a1b2c3d4e5f601000008").build());
         RunSummary next = run("incremental", "true");
 
         assertEquals(RunStatus.SUCCESS, first.status(), first::toString);

@@ -23,6 +23,7 @@ import io.etl.testing.LocalWarehouse;
 import io.etl.testing.MovingClock;
 import io.etl.testing.RecordingContext;
 import io.etl.testing.TestSettings;
+import io.etl.window.Window;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,22 +146,28 @@ class IncrementalRunTest {
     }
 
     @Test
-    void the_first_run_loads_every_document_and_a_second_run_loads_no_new_row() throws Exception {
+    void the_first_run_loads_every_document_and_a_second_run_reads_an_empty_window_from_where_the_first_ended() throws Exception {
         RunSummary first = run("incremental", "true");
+        clock.advance(Duration.ofHours(1));
         RunSummary second = run("incremental", "true");
 
         assertEquals(RunStatus.SUCCESS, first.status());
         assertEquals(48, metric(first, "actions_taken_load", "rows_new"));
         assertEquals(source(), warehouse());
         assertEquals(RunStatus.SUCCESS, second.status());
-        assertEquals(0, metric(second, "actions_taken_load", "rows_new"));
+        assertEquals(0, metric(second, "actions_taken_extract", "documents_matched"));
+        assertEquals(0, metric(second, "actions_taken_load", "rows_loaded"));
+        assertEquals(List.of(Window.of(Window.BEGINNING, Instant.parse("2026-10-31T23:55:00Z")),
+                Window.of(Instant.parse("2026-10-31T23:55:00Z"), Instant.parse("2026-11-01T00:55:00Z"))),
+                environment.warehouse().loadedWindows("actions_taken"), "both windows are recorded as loaded");
         assertEquals(source(), warehouse());
     }
 
     @Test
     void new_documents_are_loaded_by_the_next_incremental_run_and_only_they_are_new() throws Exception {
         run("incremental", "true");
-        EmbeddedMongo.insert(events, Documents.hourly("2026-10-05T00:00:00Z", 5));
+        EmbeddedMongo.insert(events, Documents.hourly("2026-10-31T23:55:00Z", 5));
+        clock.advance(Duration.ofHours(5));
 
         RunSummary next = run("incremental", "true");
 
@@ -194,11 +201,12 @@ class IncrementalRunTest {
     @Test
     void lookback_catches_a_document_that_arrived_late() throws Exception {
         run("incremental", "true");
-        Document late = Documents.action("late").at("2026-10-02T22:30:00Z").build();
+        Document late = Documents.action("late").at("2026-10-31T22:30:00Z").build();
         events.insertOne(late);
+        clock.advance(Duration.ofMinutes(1));
 
         run("incremental", "true");
-        assertEquals(source().size() - 1, warehouse().size(), "without lookback the late document is behind the cursor");
+        assertEquals(source().size() - 1, warehouse().size(), "without lookback the late document is behind the windows loaded");
 
         run("incremental", "true", "lookback", "2h");
         assertEquals(source(), warehouse());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etl.actions.ActionsTaken;
 import io.etl.environment.EtlEnvironment;
+import io.etl.extract.ExtractCounts;
 import io.etl.lake.LakeDirectory;
 import io.etl.lake.Stage;
 import io.etl.scheduler.RunStatus;
@@ -308,6 +309,8 @@ class TransformTaskTest {
         TransformTask transform = transform();
         LakeDirectory extract = transform.requires().get(0).output().get(0);
         extract.write("part-m-00000", String.join("\n", lines) + "\n");
+        new ExtractCounts("actions_taken", "actions_taken", transform.window().lower(), transform.window().upper(),
+                lines.length, lines.length, 1).writeTo(extract);
         extract.markComplete();
         return transform;
     }
