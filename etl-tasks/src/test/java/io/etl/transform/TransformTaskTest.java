@@ -80,16 +80,16 @@ class TransformTaskTest {
     }
 
     @Test
-    void turns_dates_into_utc_timestamps_and_the_value_array_into_five_columns() throws Exception {
+    void turns_dates_into_utc_timestamps_to_the_millisecond_and_the_value_array_into_five_columns() throws Exception {
         TransformTask transform = transform();
 
         RunSummary summary = Scheduler.builder().build().run(transform);
 
         assertEquals(RunStatus.SUCCESS, summary.status());
         assertEquals(List.of(
-                "6565a1b2c3d4e5f601234567\t7\tview_page\t2026-11-01 10:00:00\t/home\t3\t\\N\t\\N\t\\N",
-                "6565a1b2c3d4e5f601234568\t\\N\tcomment\t2026-11-01 23:59:59\ttab\\\there \"q\"\tC:\\\\x\t日本\t\\N\t5.5",
-                "6565a1b2c3d4e5f601234569\t1\tlogout\t2026-11-01 12:00:00\t\\N\t\\N\t\\N\t\\N\t\\N"),
+                "6565a1b2c3d4e5f601234567\t7\tview_page\t2026-11-01 10:00:00.123\t/home\t3\t\\N\t\\N\t\\N",
+                "6565a1b2c3d4e5f601234568\t\\N\tcomment\t2026-11-01 23:59:59.999\ttab\\\there \"q\"\tC:\\\\x\t日本\t\\N\t5.5",
+                "6565a1b2c3d4e5f601234569\t1\tlogout\t2026-11-01 12:00:00.000\t\\N\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(3, summary.rootOutcome().metrics().get("rows_transformed"));
         assertEquals(new TransformCounts(3, 0, 0, 1, Map.of()), TransformCounts.read(transform.output().get(0)));
@@ -109,7 +109,7 @@ class TransformTaskTest {
 
         transform.run(context);
 
-        assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01 10:00:00\t1\t\\N\t\\N\t\\N\t\\N"),
+        assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01 10:00:00.000\t1\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(List.of(
                         "6565a1b2c3d4e5f601234568\tuser_id\texpected a whole number, got a boolean\ttrue",
@@ -131,7 +131,7 @@ class TransformTaskTest {
 
         transform.run(context);
 
-        assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tnul\uFFFDhere\t2026-11-01 10:00:00\t\uFFFD\t\\N\t\\N\t\\N\t\\N"),
+        assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tnul\uFFFDhere\t2026-11-01 10:00:00.000\t\uFFFD\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(2, context.metric("nuls_replaced"));
         assertEquals(new TransformCounts(1, 0, 2, 0, Map.of()), TransformCounts.read(transform.output().get(0)));
