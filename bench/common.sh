@@ -1,7 +1,8 @@
 # Sourced by the benchmarks that time the real `etl` command against services each in a process of its own
-# (bench/end-to-end.sh, bench/cluster.sh). Expects `project` (the source tree). After `bench_setup`, `work` is a
-# temporary folder, and "${bench_java[@]}" <java options> <main> <args> runs a test main of etl-tasks, in the
-# background to serve (then `$!` is the JVM's pid, for `started` and `cpu_seconds`).
+# (bench/end-to-end.sh, bench/cluster.sh, bench/audit.sh), and by bench/extract-transform.sh for `bench_build`.
+# Expects `project` (the source tree). After `bench_setup`, `work` is a temporary folder, and
+# "${bench_java[@]}" <java options> <main> <args> runs a test main of etl-tasks, in the background to serve (then
+# `$!` is the JVM's pid, for `started` and `cpu_seconds`).
 
 started=()   # pids to stop on exit
 
@@ -9,7 +10,12 @@ bench_setup() {   # builds the etl command and etl-tasks' test classes; stops wh
   work="$(mktemp -d)"
   trap bench_cleanup EXIT
   "$project/etl" --version >/dev/null
-  (cd "$project" && mvn -B -q -pl etl-tasks test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  bench_build
+}
+
+bench_build() {   # compiles etl-tasks' test classes with the modules it needs (-am: from the reactor, so nothing has to
+  # be installed in the Maven repository, and the class path names their target/classes); sets bench_java
+  (cd "$project" && mvn -B -q -pl etl-tasks -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/bench.classpath)
   bench_java=(java -cp "$project/etl-tasks/target/test-classes:$project/etl-tasks/target/classes:$(cat "$project/etl-tasks/target/bench.classpath")"
       -Dlogback.configurationFile="$project/etl-tasks/src/test/resources/logback-test.xml")
