@@ -58,13 +58,13 @@ public final class ExtractTask extends WindowTask {
         long matched = countWindow(source, filter, context);
         context.record("documents_matched", matched);
 
-        SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize());
+        HadoopSetup hadoop = definition.environment.hadoop();
+        SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize(), hadoop.mapsAtOnce());
         LakeDirectory output = output().get(0);
         output.clear();
         context.progress("extract", 0, matched, "documents");
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
                 source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath());
-        HadoopSetup hadoop = definition.environment.hadoop();
         long written = job.run(hadoop.configuration(output.lake().hadoopSettings()),
                 hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), lines -> context.progress("extract", lines, matched, "documents"));
         context.progress("extract", written, matched, "documents");
