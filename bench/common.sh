@@ -1,7 +1,8 @@
 # Sourced by the benchmarks that time the real `etl` command against services each in a process of its own
-# (bench/end-to-end.sh, bench/cluster.sh). Expects `project` (the source tree). After `bench_setup`, `work` is a
-# temporary folder, and "${bench_java[@]}" <java options> <main> <args> runs a test main of etl-tasks, in the
-# background to serve (then `$!` is the JVM's pid, for `started` and `cpu_seconds`).
+# (bench/end-to-end.sh, bench/cluster.sh, bench/audit.sh), and by bench/extract-transform.sh for `bench_build`.
+# Expects `project` (the source tree). After `bench_setup`, `work` is a temporary folder, and
+# "${bench_java[@]}" <java options> <main> <args> runs a test main of etl-tasks, in the background to serve (then
+# `$!` is the JVM's pid, for `started` and `cpu_seconds`).
 
 started=()   # pids to stop on exit
 
@@ -9,7 +10,12 @@ bench_setup() {   # builds the etl command and etl-tasks' test classes; stops wh
   work="$(mktemp -d)"
   trap bench_cleanup EXIT
   "$project/etl" --version >/dev/null
-  (cd "$project" && mvn -B -q -pl etl-tasks test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  bench_build
+}
+
+bench_build() {   # compiles etl-tasks' test classes with the modules it needs (-am: from the reactor, so nothing has to
+  # be installed in the Maven repository, and the class path names their target/classes); sets bench_java
+  (cd "$project" && mvn -B -q -pl etl-tasks -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/bench.classpath)
   bench_java=(java -cp "$project/etl-tasks/target/test-classes:$project/etl-tasks/target/classes:$(cat "$project/etl-tasks/target/bench.classpath")"
       -Dlogback.configurationFile="$project/etl-tasks/src/test/resources/logback-test.xml")
@@ -53,27 +59,132 @@ cpu_used() {   # name "own children" before, the same after: "name X s", plus th
       printf "%s %.1f s", name, a[1] - b[1]; if (a[2] > b[2]) printf " (+ children %.1f s)", a[2] - b[2] }'
 }
 
-# label documents home [setting=value …]: one timed `etl run actions_taken --incremental` with its output in
-# <home>.out and <home>.err. Prints its wall time (JVM start included), documents/s, peak RSS and CPU seconds, its
-# own and those of each process in `watched` ("name:pid" words), then the summary's line of each stage.
-timed_etl() {
-  local label=$1 documents=$2 home=$3 settings=() before=() setting cpu start end rss user system i
-  shift 3
-  for setting in "$@"; do settings+=(--set "$setting"); done
+# label name documents log warehouse command…: runs the command with its output in <log>.out and <log>.err,
+# sampling it meanwhile (sample_run into <log>.samples). Prints its wall time (JVM start included), documents/s, peak
+# RSS and CPU seconds: its own (as name), those of each process in `watched` ("name:pid" words) and the PostgreSQL
+# server's on the data folder <warehouse>. Sets `rate`, its documents/s.
+timed() {
+  local label=$1 name=$2 documents=$3 log=$4 warehouse=$5 before=() cpu start end rss user system i pid
+  shift 5
   for i in "${!watched[@]}"; do before[i]="$(cpu_seconds "${watched[i]#*:}")"; done
+  : >"$log.err"
   start=$(date +%s%N)
-  /usr/bin/time -f "%M %U %S" -o "$work/rss" "$project/etl" run actions_taken --incremental --home "$home" \
-      "${settings[@]}" >"$home.out" 2>"$home.err" || { cat "$home.out" "$home.err"; exit 1; }
+  /usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" >"$log.out" 2>"$log.err" &
+  pid=$!
+  sample_run $pid "$log.err" "$warehouse" >"$log.samples"
+  wait $pid || { cat "$log.out" "$log.err"; exit 1; }
   end=$(date +%s%N)
   read -r rss user system <"$work/rss"
-  cpu="etl $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f s", u + s }')"
+  cpu="$name $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f s", u + s }')"
   for i in "${!watched[@]}"; do
     cpu+=", $(cpu_used "${watched[i]%%:*}" "${before[i]}" "$(cpu_seconds "${watched[i]#*:}")")"
   done
-  awk -v label="$label" -v s="$start" -v e="$end" -v n="$documents" -v rss="$rss" -v cpu="$cpu" 'BEGIN {
-      t = (e - s) / 1e9; printf "%-28s %7.1f s   %8.0f documents/s   peak RSS %d MB   CPU: %s\n",
-      label, t, n / t, rss / 1024, cpu }'
-  grep -E '^ +actions_taken_(extract|transform|load)\(' "$home.out" | sed -E 's/^ */    /; s/\(lower=[^)]*\)//'
+  cpu+=", warehouse $(stage_figures "$log.samples" | awk '$1 == "all" { printf "%.1f s", $((NF + 1) / 2) }')"
+  rate=$(awk -v s="$start" -v e="$end" -v n="$documents" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')
+  awk -v label="$label" -v s="$start" -v e="$end" -v rate="$rate" -v rss="$rss" -v cpu="$cpu" 'BEGIN {
+      printf "%-28s %7.1f s   %8d documents/s   peak RSS %d MB   CPU: %s\n", label, (e - s) / 1e9, rate, rss / 1024, cpu }'
+}
+
+# pid errors warehouse: until the process ends, every 0.2 s one line: the stage that <errors> (a run's log) last
+# started (extract, transform, load; "-" outside them), then the CPU ticks and resident kB of: the process's child
+# (the JVM under /usr/bin/time), each process in `watched`, the PostgreSQL server on the data folder <warehouse>
+# with its server processes; "0 0" for one that does not run. Bash built-ins only, to cost the machine little.
+sample_run() {
+  local pid=$1 warehouse=$3 stage=- partial= line child= server fd p
+  local -a state
+  exec {fd}<"$2"
+  while read -ra state 2>/dev/null </proc/$pid/stat && [[ ${state[2]} != Z ]]; do
+    while IFS= read -r -u "$fd" line; do
+      line="$partial$line" partial=
+      if [[ $line =~ \]\ start\ +[A-Za-z0-9_]+_(extract|transform|load)\( ]]; then stage=${BASH_REMATCH[1]}
+      elif [[ $line =~ \]\ done\  ]]; then stage=-; fi
+    done
+    partial+=$line
+    [[ -n $child ]] || read -r child _ 2>/dev/null </proc/$pid/task/$pid/children || true
+    # while it starts (initdb), the file names a standalone backend as a negative pid
+    server=0
+    [[ -f $warehouse/postmaster.pid ]] && read -r p 2>/dev/null <"$warehouse/postmaster.pid" && [[ $p =~ ^[0-9]+$ ]] && server=$p
+    line="$stage"
+    process_figures "${child:-0}"
+    for p in "${watched[@]}"; do process_figures "${p#*:}"; done
+    process_figures "$server" tree
+    echo "$line"
+    sleep 0.2
+  done
+  exec {fd}<&-
+}
+
+process_figures() {   # pid [tree]: appends to `line` " <CPU ticks> <resident kB>" of the process (its own CPU and its
+  # reaped children's), with its live children's for `tree`; " 0 0" when it does not run
+  local ticks=0 kb=0 child
+  local -a children=()
+  if [[ $1 != 0 ]] && add_process "$1" && [[ -n ${2:-} ]]; then
+    read -ra children 2>/dev/null </proc/$1/task/$1/children || true
+    for child in "${children[@]}"; do add_process "$child" || true; done
+  fi
+  line+=" $ticks $kb"
+}
+
+add_process() {   # pid: adds its CPU ticks and resident kB to `ticks` and `kb`; fails when it does not run
+  local -a f
+  read -ra f 2>/dev/null </proc/$1/stat || return 1
+  (( ticks += f[13] + f[14] + f[15] + f[16], kb += f[23] * page_kb ))
+}
+page_kb=$(( $(getconf PAGESIZE) / 1024 ))
+
+# samples: sample_run's lines as one line per stage and one "all": the stage, each process's CPU seconds, then each
+# one's peak resident MB, in the order sampled. A process's CPU counts from the first sample if it ran then (the
+# source's earlier work is not the run's), else from its start.
+stage_figures() {
+  awk -v hz="$(getconf CLK_TCK)" '{
+      stages[$1] = 1
+      for (c = 2; c < NF; c += 2) {
+        if (NR > 1 && $c > 0) { d = $c - previous[c]; if (d > 0) { cpu[$1, c] += d; cpu["all", c] += d } }
+        if (NR == 1 || $c > 0) previous[c] = $c
+        if ($(c + 1) > rss[$1, c]) rss[$1, c] = $(c + 1)
+        if ($(c + 1) > rss["all", c]) rss["all", c] = $(c + 1)
+      }
+      columns = NF
+    } END {
+      stages["all"] = 1
+      for (s in stages) {
+        line = s
+        for (c = 2; c < columns; c += 2) line = line " " cpu[s, c] / hz
+        for (c = 2; c < columns; c += 2) line = line " " int(rss[s, c] / 1024)
+        print line
+      }
+    }' "$1"
+}
+
+# label documents home [setting=value …]: one timed `etl run actions_taken --incremental` (timed) with its output in
+# <home>.out and <home>.err; then per stage its wall time, rows/s, each process's CPU seconds and peak RSS (from the
+# samples, so to about 0.2 s), and the summary's metrics
+timed_etl() {
+  local label=$1 documents=$2 home=$3 settings=() setting
+  shift 3
+  for setting in "$@"; do settings+=(--set "$setting"); done
+  timed "$label" etl "$documents" "$home" "$home/warehouse" \
+      "$project/etl" run actions_taken --incremental --home "$home" "${settings[@]}"
+  awk -v names="etl ${watched[*]%%:*} warehouse" 'NR == FNR { figures[$1] = $0; next }
+      /^ +[a-z_]+_(extract|transform|load)\(/ {
+        stage = $0; sub(/^ +[a-z_]+_/, "", stage); sub(/\(.*/, "", stage)
+        rest = $0; sub(/^[^)]*\) +/, "", rest); words = split(rest, word, " ")
+        seconds = word[2] == "ms" ? word[1] / 1000 : word[2] == "s" ? word[1] \
+            : 60 * substr(word[1], 1, index(word[1], "m") - 1) + substr(word[1], index(word[1], "m") + 1, 2)
+        rows = 0; metrics = ""
+        for (i = 1; i <= words; i++) if (word[i] ~ /=/) {
+          metrics = metrics " " word[i]
+          if (word[i] ~ /^rows_(extracted|transformed|loaded)=/) { rows = word[i]; sub(/.*=/, "", rows) }
+        }
+        n = split(names, name, " "); split(figures[stage], f, " ")
+        cpu = ""; rss = ""
+        for (i = 1; i <= n; i++) {
+          cpu = cpu (i > 1 ? ", " : "") sprintf("%s %.1f s", name[i], f[1 + i])
+          rss = rss (i > 1 ? ", " : "") sprintf("%s %d MB", name[i], f[1 + n + i])
+        }
+        printf "    %-10s %6.1f s %8d rows/s   CPU: %s   peak RSS: %s\n", stage, seconds, (seconds > 0 ? rows / seconds : 0), cpu, rss
+        print "              " metrics
+      }' <(stage_figures "$home.samples") "$home.out"
 }
 
 loaded_all() {   # documents home: fails unless the run loaded every document that has a date

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # End to end through the real `etl` command: N (default 1,000,000) generated actions_taken documents in a MongoDB
 # source of their own process (mongo-java-server, in memory), `etl run actions_taken --incremental` with everything
-# else embedded (Hadoop and Pig in local mode, a local lake, the embedded PostgreSQL), then the same command again
-# with no new documents. Prints each run's wall time (JVM start included), documents/s and peak memory.
+# else embedded (Hadoop and Pig in local mode, a local lake, the embedded PostgreSQL); then the baseline, a direct
+# copy of the same documents from the same source into a PostgreSQL of its own started the same way (DirectCopy: one
+# pass, cursor → TSV → COPY FROM STDIN), and the ratio of the two rates; then the same etl command again with no new
+# documents. Prints each run's wall time (JVM start included), documents/s, peak RSS and CPU seconds of each process,
+# and per stage the same figures.
 #   bench/end-to-end.sh [documents]
 set -euo pipefail
 project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,4 +15,12 @@ bench_setup
 serve_source "$documents"
 
 timed_etl "first run (all documents)" "$documents" "$work/home" mongo.uri="$uri"
+end_to_end=$rate
+loaded_all "$documents" "$work/home"
+timed "direct copy (baseline)" direct-copy "$documents" "$work/direct-copy" "$work/direct-copy-warehouse" \
+    "${bench_java[@]}" io.etl.bench.DirectCopy "$uri" "$work/direct-copy-warehouse"
+read -r _ copied seconds <"$work/direct-copy.out"
+awk -v n="$copied" -v t="$seconds" -v e="$end_to_end" 'BEGIN { direct = n / t
+    printf "    the copy alone (no JVM or PostgreSQL start): %d documents in %.1f s, %.0f documents/s\n", n, t, direct
+    printf "end to end ÷ direct copy: %.0f ÷ %.0f documents/s = %.2f\n", e, direct, e / direct }'
 timed_etl "no new documents" 0 "$work/home" mongo.uri="$uri"

@@ -64,7 +64,7 @@ public final class EtlEnvironment implements AutoCloseable {
                 Warehouse.URL, Warehouse.USER, Warehouse.PASSWORD, Warehouse.PASSWORD_FILE, Warehouse.SCHEMA,
                 Warehouse.CONNECT_TIMEOUT, Warehouse.SLICES, LoadTask.IAM_ROLE, LoadTask.COPY_OPTIONS,
                 Lake.LOCATION, S3Options.ENDPOINT, S3Options.REGION, S3Options.PATH_STYLE, S3Options.ACCESS_KEY, S3Options.SECRET_KEY,
-                HadoopSetup.CONF_DIR, PIG_DIR, SPLIT_SIZE, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX);
+                HadoopSetup.CONF_DIR, HadoopSetup.LOCAL_MAPS, PIG_DIR, SPLIT_SIZE, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX);
     }
 
     /**

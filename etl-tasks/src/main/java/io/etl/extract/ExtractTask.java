@@ -60,12 +60,13 @@ public final class ExtractTask extends WindowTask {
         long matched = countWindow(source, filter, context);
         context.record("documents_matched", matched);
 
-        SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize());
+        HadoopSetup hadoop = definition.environment.hadoop();
+        SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize(), hadoop.mapsAtOnce());
         LakeDirectory output = output().get(0);
         output.clear();
         context.progress("extract", 0, matched, "documents");
         long written = matched == 0 ? output.writeEmptyPart() : runJob(source, filter, splits, output,
-                lines -> context.progress("extract", lines, matched, "documents"));
+                lines -> context.progress("extract", lines, matched, "documents"), hadoop);
         context.progress("extract", written, matched, "documents");
         context.record("rows_extracted", written);
         if (written != matched) {
@@ -79,12 +80,11 @@ public final class ExtractTask extends WindowTask {
     }
 
     /** Runs the MapReduce job that writes the window's documents into the output; returns how many it wrote. */
-    private long runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, LongConsumer progress)
-            throws IOException, PermanentFailure, InterruptedException {
+    private long runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, LongConsumer progress,
+                        HadoopSetup hadoop) throws IOException, PermanentFailure, InterruptedException {
         EtlSpec spec = definition.spec;
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
                 source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath());
-        HadoopSetup hadoop = definition.environment.hadoop();
         return job.run(hadoop.configuration(output.lake().hadoopSettings()),
                 hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), progress);
     }

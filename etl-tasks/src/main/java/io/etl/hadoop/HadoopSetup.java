@@ -26,11 +26,14 @@ import org.apache.hadoop.conf.Configuration;
  *
  * @param clusterConfDir the cluster's configuration folder; empty for local mode
  * @param scratch        where local mode keeps temporary, staging and spill files
+ * @param localMaps      how many map tasks local mode runs at once
  */
-public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
+public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch, int localMaps) {
 
     public static final SettingKey<Optional<Path>> CONF_DIR = SettingKey.optional("hadoop.conf.dir", SettingType.path(),
             "A Hadoop cluster's folder of *-site.xml files, to run jobs there (default: HADOOP_CONF_DIR, else local mode)");
+    public static final SettingKey<Optional<Integer>> LOCAL_MAPS = SettingKey.optional("hadoop.local.maps", SettingType.atLeast(1),
+            "How many map tasks local mode runs at once, such as the extract's splits (default: the available cores)");
     private static final String TMP = "tmp";
     private static final String LOCAL = "local";
     private static final String STAGING = "staging";
@@ -41,11 +44,20 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
     public static HadoopSetup from(Settings settings, Map<String, String> environment) {
         Optional<Path> confDir = settings.get(CONF_DIR)
                 .or(() -> Optional.ofNullable(environment.get("HADOOP_CONF_DIR")).filter(s -> !s.isBlank()).map(Path::of));
-        return new HadoopSetup(confDir, StateDirectory.from(settings).resolve("hadoop"));
+        return new HadoopSetup(confDir, StateDirectory.from(settings).resolve("hadoop"),
+                settings.get(LOCAL_MAPS).orElseGet(Runtime.getRuntime()::availableProcessors));
     }
 
     public boolean local() {
         return clusterConfDir.isEmpty();
+    }
+
+    /**
+     * How many map tasks of a job this setup runs at once, as far as it decides: {@link #localMaps} in local mode;
+     * 1 on a cluster, whose free containers decide (there only the split size cuts a window).
+     */
+    public int mapsAtOnce() {
+        return local() ? localMaps : 1;
     }
 
     /**
@@ -126,7 +138,7 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch) {
         local.put("yarn.app.mapreduce.am.staging-dir", scratch.resolve(STAGING).toString());
         local.put("pig.temp.dir", scratch.resolve(PIG).toString());
         // the local runner runs one map at a time unless told; splits exist to use the cores
-        local.put("mapreduce.local.map.tasks.maximum", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        local.put("mapreduce.local.map.tasks.maximum", String.valueOf(localMaps));
         // the default (5 s) adds up to 5 s to every job
         local.put("mapreduce.client.completion.pollinterval", "50");
         return local;

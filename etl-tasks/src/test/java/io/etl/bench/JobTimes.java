@@ -37,7 +37,7 @@ public final class JobTimes {
     }
 
     public static void main(String[] args) throws Exception {
-        Configuration conf = new HadoopSetup(Optional.of(Path.of(args[0])), Path.of(".")).configuration(Map.of());
+        Configuration conf = new HadoopSetup(Optional.of(Path.of(args[0])), Path.of("."), 1).configuration(Map.of());
         FileSystem fs = FileSystem.get(conf);
         List<JobInfo> jobs = histories(fs, applications(conf));
         jobs.sort(Comparator.comparingLong(JobInfo::getSubmitTime));

@@ -38,6 +38,19 @@ class HadoopSetupTest {
     }
 
     @Test
+    void local_mode_runs_as_many_maps_at_once_as_the_cores_or_as_set_and_a_cluster_decides_its_own() {
+        HadoopSetup byDefault = HadoopSetup.from(TestSettings.of(home), Map.of());
+        HadoopSetup set = HadoopSetup.from(TestSettings.of(home, "hadoop.local.maps", "3"), Map.of());
+        HadoopSetup cluster = HadoopSetup.from(TestSettings.of(home, "hadoop.local.maps", "3", "hadoop.conf.dir", home.toString()), Map.of());
+
+        assertEquals(Runtime.getRuntime().availableProcessors(), byDefault.mapsAtOnce());
+        assertEquals(String.valueOf(byDefault.mapsAtOnce()), byDefault.configuration(Map.of()).get("mapreduce.local.map.tasks.maximum"));
+        assertEquals(3, set.mapsAtOnce());
+        assertEquals("3", set.configuration(Map.of()).get("mapreduce.local.map.tasks.maximum"));
+        assertEquals(1, cluster.mapsAtOnce());
+    }
+
+    @Test
     void a_cluster_configuration_folder_from_the_environment_or_the_settings_is_loaded_instead_with_our_committer() throws Exception {
         Path cluster = Files.createDirectory(home.resolve("cluster"));
         Files.writeString(cluster.resolve("mapred-site.xml"), """
