@@ -112,4 +112,5 @@ public final class UnselectableDocuments {
                 context.note(kind.sentence(source));
             }
         }
-    }}
+    }
+}

@@ -81,13 +81,17 @@ public final class TransformTask extends WindowTask {
         output.clear();
         rejects.clear();
         context.progress("transform", 0, 100, "%");
+        EtlEnvironment environment = definition.environment;
+        // found and wrapped even when no Pig runs: a missing script stops the first run, not the first with documents
+        TransformScript script = TransformScript.of(PigScript.find(definition.spec.name(), environment.pigDirectory()),
+                definition.spec, RowContract.of(definition.table.apply(environment.schema()), environment.dialect()));
         TransformCounts counts;
         if (ExtractCounts.read(input).rowsExtracted() == 0) {
             output.writeEmptyPart();
             rejects.writeEmptyPart();
             counts = TransformCounts.NONE;
         } else {
-            counts = transform(input, output, rejects, context);
+            counts = transform(script, input, output, rejects, context);
         }
         context.record("rows_transformed", counts.rowsTransformed());
         context.record("nuls_replaced", counts.nulsReplaced());
@@ -98,11 +102,9 @@ public final class TransformTask extends WindowTask {
     }
 
     /** Runs the script with Pig over the extract's rows; returns what it wrote. */
-    private TransformCounts transform(LakeDirectory input, LakeDirectory output, LakeDirectory rejects, TaskContext context)
-            throws IOException, PermanentFailure, InterruptedException {
+    private TransformCounts transform(TransformScript script, LakeDirectory input, LakeDirectory output, LakeDirectory rejects,
+                                      TaskContext context) throws IOException, PermanentFailure, InterruptedException {
         EtlEnvironment environment = definition.environment;
-        TransformScript script = TransformScript.of(PigScript.find(definition.spec.name(), environment.pigDirectory()),
-                definition.spec, RowContract.of(definition.table.apply(environment.schema()), environment.dialect()));
         Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
         parameters.put("input", input.hadoopPath());
         parameters.put("output", output.hadoopPath());

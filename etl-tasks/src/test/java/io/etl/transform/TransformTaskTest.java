@@ -1,33 +1,32 @@
 package io.etl.transform;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.etl.actions.ActionsTaken;
 import io.etl.environment.EtlEnvironment;
+import io.etl.event.RunEvent;
+import io.etl.event.RunListener;
 import io.etl.extract.ExtractCounts;
 import io.etl.lake.LakeDirectory;
 import io.etl.lake.Stage;
+import io.etl.pipeline.EtlPipeline;
 import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.TaskOutcome;
-import io.etl.event.RunEvent;
-import io.etl.event.RunListener;
 import io.etl.scheduler.TaskState;
+import io.etl.spec.EtlSpec;
+import io.etl.spec.FieldType;
 import io.etl.task.Failures;
 import io.etl.task.PermanentFailure;
 import io.etl.task.RetryPolicy;
-import io.etl.testing.Documents;
 import io.etl.testing.Await;
+import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LakeLines;
 import io.etl.testing.RecordingContext;
 import io.etl.testing.SlowPigScript;
 import io.etl.testing.TestSettings;
+import io.etl.warehouse.SqlType;
+import io.etl.warehouse.Table;
 import io.etl.window.WindowParameters;
 
 import java.nio.file.Files;
@@ -41,13 +40,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
-
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransformTaskTest {
 
@@ -259,6 +263,26 @@ class TransformTaskTest {
 
         assertEquals("no Pig script nowhere.pig in " + home + " (setting pig.dir) nor on the class path under pig/",
                 missing.getMessage());
+    }
+
+    @Test
+    void an_empty_extract_runs_no_pig_but_a_missing_script_still_stops_it() throws Exception {
+        EtlSpec spec = EtlSpec.named("events").collection("events").cursor("at")
+                .field("_id", "id", FieldType.OBJECT_ID).field("at", "at", FieldType.TIMESTAMP).build();
+        environment = new EtlEnvironment(TestSettings.of(home, "mongo.uri", MONGO.uri(database), "pig.dir", home.toString()));
+        TransformTask transform = EtlPipeline.of(spec, Map.of(), schema -> Table.named("events").schema(schema)
+                        .column("id", SqlType.varchar(24)).column("at", SqlType.timestamp()).key("id").cursor("at").build(), environment)
+                .transform().with(WindowParameters.LOWER, Instant.parse("2026-11-01T00:00:00Z"))
+                .with(WindowParameters.UPPER, Instant.parse("2026-11-02T00:00:00Z")).create();
+        LakeDirectory extract = transform.requires().get(0).output().get(0);
+        extract.write("part-m-00000", "");
+        new ExtractCounts("events", "events", transform.window().lower(), transform.window().upper(), 0, 0, 1).writeTo(extract);
+        extract.markComplete();
+
+        PermanentFailure missing = assertThrows(PermanentFailure.class, () -> transform.run(new RecordingContext()));
+
+        assertTrue(missing.getMessage().startsWith("no Pig script events.pig in " + home), missing.getMessage());
+        assertFalse(transform.complete());
     }
 
     @Test
