@@ -44,7 +44,8 @@ public final class TaskRegistry {
         Map<String, String> groupByFamily = new LinkedHashMap<>();
         groups.keySet().stream().sorted(Comparator.comparing(TaskType::family)).forEach(type -> {
             if (byFamily.putIfAbsent(type.family(), type) != null) {
-                throw new IllegalStateException("two task types are named '" + type.family() + "'");
+                throw new IllegalArgumentException("two task types are named '" + type.family() + "': rename one of"
+                        + " the ETLs or tasks of that name");
             }
             groupByFamily.put(type.family(), groups.get(type));
         });
