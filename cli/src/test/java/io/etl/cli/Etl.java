@@ -32,6 +32,15 @@ final class Etl {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** The command line that runs etl in a JVM of its own, on this test's class path, for tests of the real process. */
+    List<String> processCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        command.add("--home=" + home);
+        return command;
+    }
+
     record Result(int exitCode, String out, String err) {
         @Override
         public String toString() {

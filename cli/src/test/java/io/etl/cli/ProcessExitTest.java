@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,11 +21,7 @@ class ProcessExitTest {
     Path home;
 
     private Process etlProcess(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        command.add("--home=" + home);
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(new Etl(home).processCommand(args)).redirectErrorStream(true).start();
     }
 
     /** Reads the process's output until a line holds {@code text}: what it printed until then is the test's to judge. */

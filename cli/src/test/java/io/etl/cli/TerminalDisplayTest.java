@@ -88,11 +88,9 @@ class TerminalDisplayTest {
     }
 
     private List<String> etlCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--home=" + home, "--set", "mongo.uri=" + servers.mongoUri(), "--set", "warehouse.url=" + servers.warehouseUrl()));
-        return command;
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--set", "mongo.uri=" + servers.mongoUri(), "--set", "warehouse.url=" + servers.warehouseUrl()));
+        return new Etl(home).processCommand(all.toArray(String[]::new));
     }
 
     private record Output(int exitCode, String text) {

@@ -55,7 +55,12 @@ public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arr
     }
 
     private static boolean isExcluded(Set<String> excluded, String path) {
-        return excluded.stream().anyMatch(left -> path.equals(left) || path.startsWith(left + "."));
+        return excluded.stream().anyMatch(left -> isWithin(path, left));
+    }
+
+    /** Whether the field at {@code path} is the field at {@code field} or inside it. */
+    static boolean isWithin(String path, String field) {
+        return path.equals(field) || path.startsWith(field + ".");
     }
 
     int columnsFor(int longestArray) {

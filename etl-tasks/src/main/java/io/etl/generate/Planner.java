@@ -51,7 +51,7 @@ final class Planner {
 
     /** A path given on the command line that no sampled document has is a typo, not a field to ignore. */
     private static void requireSampled(List<FieldProfile> sampled, Set<String> paths, String option) {
-        paths.stream().filter(path -> sampled.stream().noneMatch(p -> p.path().equals(path) || p.path().startsWith(path + ".")))
+        paths.stream().filter(path -> sampled.stream().noneMatch(p -> GenerateOptions.isWithin(p.path(), path)))
                 .sorted().findFirst().ifPresent(path -> {
                     throw new GenerateException(option + " " + path + ": no sampled document has that field");
                 });

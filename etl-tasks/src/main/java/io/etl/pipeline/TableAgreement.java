@@ -20,10 +20,11 @@ final class TableAgreement {
     static void require(EtlSpec spec, Table table) {
         requireSameColumn(spec, spec.key(), "key", table.key());
         requireSameColumn(spec, spec.cursor(), "cursor", table.cursor());
-        if (spec.cursor().type() != FieldType.TIMESTAMP || table.column(table.cursor()).type().kind() != SqlType.Kind.TIMESTAMP) {
+        SqlType cursorColumn = table.column(table.cursor()).type();
+        if (spec.cursor().type() != FieldType.TIMESTAMP || cursorColumn.kind() != SqlType.Kind.TIMESTAMP) {
             throw new IllegalArgumentException("ETL " + spec.name() + ": the cursor field '" + spec.cursor().path() + "' is "
-                    + spec.cursor().type() + " in the spec and column '" + table.cursor() + "' is "
-                    + table.column(table.cursor()).type().sql() + " in the table; both must be timestamps");
+                    + spec.cursor().type() + " in the spec and column '" + table.cursor() + "' is " + cursorColumn.sql()
+                    + " in the table; both must be timestamps");
         }
     }
 
