@@ -1,23 +1,23 @@
 # Sourced by the benchmarks that time the real `etl` command against services each in a process of its own
 # (bench/end-to-end.sh, bench/cluster.sh, bench/audit.sh), and by bench/extract-transform.sh for `bench_build`.
 # Expects `project` (the source tree). After `bench_setup`, `work` is a temporary folder, and
-# "${bench_java[@]}" <java options> <main> <args> runs a test main of etl-tasks, in the background to serve (then
+# "${bench_java[@]}" <java options> <main> <args> runs a test main of etl-dev, in the background to serve (then
 # `$!` is the JVM's pid, for `started` and `cpu_seconds`).
 
 started=()   # pids to stop on exit
 
-bench_setup() {   # builds the etl command and etl-tasks' test classes; stops what was started and cleans up on exit
+bench_setup() {   # builds the etl command and etl-dev's test classes; stops what was started and cleans up on exit
   work="$(mktemp -d)"
   trap bench_cleanup EXIT
   "$project/etl" --version >/dev/null
   bench_build
 }
 
-bench_build() {   # compiles etl-tasks' test classes with the modules it needs (-am: from the reactor, so nothing has to
+bench_build() {   # compiles etl-dev's test classes (the benchmarks) with the modules they need (-am: from the reactor, so nothing has to
   # be installed in the Maven repository, and the class path names their target/classes); sets bench_java
-  (cd "$project" && mvn -B -q -pl etl-tasks -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  (cd "$project" && mvn -B -q -pl etl-dev -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/bench.classpath)
-  bench_java=(java -cp "$project/etl-tasks/target/test-classes:$project/etl-tasks/target/classes:$(cat "$project/etl-tasks/target/bench.classpath")"
+  bench_java=(java -cp "$project/etl-dev/target/test-classes:$project/etl-dev/target/classes:$(cat "$project/etl-dev/target/bench.classpath")"
       -Dlogback.configurationFile="$project/etl-tasks/src/test/resources/logback-test.xml")
 }
 

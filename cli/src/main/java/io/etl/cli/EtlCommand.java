@@ -1,7 +1,6 @@
 package io.etl.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runs batch ETL pipelines: MongoDB to the warehouse through Hadoop and Pig, with dependencies, retries and history.",
-        subcommands = {ListCommand.class, RunCommand.class, GraphCommand.class, HistoryCommand.class, StatusCommand.class, AuditCommand.class, AddSampleCommand.class, GenerateCommand.class, SettingsCommand.class, SqlCommand.class, CompletionCommand.class, HelpCommand.class},
+        // the subcommands are added at start-up (Main): some are there only on a development machine
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the task (and everything it needs) is complete",
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "2:bad usage: unknown command, task or parameter, malformed value",
                 "3:scheduling error: dependency cycle, missing input, a warehouse that does not answer the plan",
                 "4:another run of the same ETL is in progress",
-                "5:configuration error: an unknown or malformed setting, a warehouse without mongo.uri; for audit and sql, a server that does not answer",
+                "5:configuration error: an unknown or malformed setting, a warehouse without mongo.uri, a server not set that this installation cannot stand in for; for audit and sql, a server that does not answer",
                 "6:complete, but documents were rejected (listed, and in etl_rejects)",
                 "7:etl audit: the warehouse differs from the source in some bucket",
                 "130:interrupted (Ctrl-C, SIGTERM, Jenkins abort)"})

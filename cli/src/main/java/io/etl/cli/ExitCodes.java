@@ -37,6 +37,7 @@ public final class ExitCodes {
         return switch (summary.status()) {
             case SUCCESS -> Rejected.of(summary) > 0 ? REJECTS : OK;
             case FAILED -> TASK_FAILED;
+            case CONFIGURATION_ERROR -> CONFIGURATION_ERROR;
             case SCHEDULING_ERROR -> SCHEDULING_ERROR;
             case INTERRUPTED -> INTERRUPTED;
         };

@@ -31,10 +31,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code etl generate <collection>}: samples a live collection and writes a working ETL for it into the source tree
- * (Java class and catalog, Pig script, CREATE TABLE of each warehouse), or prints it with {@code --dry-run}.
+ * (its declaration and catalog, its Pig script, in the module {@code etls}), or prints it with {@code --dry-run}.
  */
 @Command(name = "generate", description = "Sample a collection of the source MongoDB and write a working ETL for it: "
-        + "etl-tasks/src/main/java/io/etl/generated/<name>/ and pig/<name>.pig.")
+        + "etls/src/main/java/io/etl/generated/<name>/ and etls/pig/<name>.pig.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -120,7 +120,7 @@ public final class GenerateCommand implements Callable<Integer> {
         tree.write(files);
         files.forEach(file -> out.println("wrote " + file.path()));
         if (tree.register(EtlRenderer.catalog(plan))) {
-            out.println("registered " + EtlRenderer.catalog(plan) + " in etl-tasks/src/main/resources/META-INF/services/io.etl.task.TaskCatalog");
+            out.println("registered " + EtlRenderer.catalog(plan) + " in " + ProjectTree.SERVICES);
         }
         out.printf("%s: %d columns from %,d sampled documents, key %s, cursor %s; next: ./etl run %s --incremental%n",
                 plan.name(), plan.columns().size(), plan.sampled(), plan.key().path(), plan.cursor().path(), plan.name());

@@ -2,13 +2,11 @@ package io.etl.cli;
 
 import io.etl.config.Settings;
 import io.etl.task.Failures;
-import io.etl.warehouse.EmbeddedWarehouse;
 import io.etl.warehouse.Warehouse;
 import io.etl.window.Coverage;
 import io.etl.window.Window;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -29,14 +27,11 @@ record LoadHoles(Map<String, List<Window>> byEtl, Optional<String> notChecked) {
     private static final String TIMEOUT = "3s";
 
     static LoadHoles read(Settings settings, List<String> etls) {
-        if (settings.get(Warehouse.URL).isEmpty()) {
-            Path embedded = Warehouse.embeddedDirectory(settings);
-            if (!Files.isDirectory(embedded)) {
-                return new LoadHoles(Map.of(), Optional.empty());
-            }
-            if (EmbeddedWarehouse.running(embedded)) {
-                return notChecked("the embedded warehouse is in use by another etl process");
-            }
+        if (settings.get(Warehouse.URL).isEmpty() && !Files.isDirectory(Warehouse.embeddedDirectory(settings))) {
+            return new LoadHoles(Map.of(), Optional.empty());
+        }
+        if (Warehouse.embeddedInUse(settings)) {
+            return notChecked("the embedded warehouse is in use by another etl process");
         }
         Settings quick = settings.isSet(Warehouse.CONNECT_TIMEOUT) ? settings : settings.with(Warehouse.CONNECT_TIMEOUT, TIMEOUT);
         try (Warehouse warehouse = Warehouse.open(quick, Clock.systemUTC())) {

@@ -1,8 +1,6 @@
 package io.etl.cli;
 
-import io.etl.config.ConflictingSettingsException;
-import io.etl.config.MalformedSettingException;
-import io.etl.config.UnknownSettingException;
+import io.etl.config.SettingException;
 import io.etl.lock.AlreadyRunningException;
 import io.etl.parameter.ParameterException;
 import io.etl.scheduler.SchedulingException;
@@ -12,6 +10,7 @@ import io.etl.task.UnknownTaskException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +46,20 @@ public final class Main {
                 .execute(args);
     }
 
-    /** Every command, with one subcommand of {@code run} and of {@code graph} per task type. */
+    /**
+     * Every command, with one subcommand of {@code run} and of {@code graph} per task type; {@code add-sample} and
+     * {@code generate} only where the development module ({@code etl-dev}) is installed, as they stand on it.
+     */
     static CommandLine commandLine(CliEnvironment environment) {
         CommandLine etl = new CommandLine(new EtlCommand(), new CommandFactory(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        List<Class<?>> commands = new ArrayList<>(List.of(ListCommand.class, RunCommand.class, GraphCommand.class,
+                HistoryCommand.class, StatusCommand.class, AuditCommand.class));
+        if (DevelopmentModule.installed()) {
+            commands.addAll(List.of(AddSampleCommand.class, GenerateCommand.class));
+        }
+        commands.addAll(List.of(SettingsCommand.class, SqlCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class));
+        commands.forEach(etl::addSubcommand);
         CommandLine run = etl.getSubcommands().get("run");
         CommandLine graph = etl.getSubcommands().get("graph");
         for (TaskType<?> type : environment.registry().types()) {
@@ -122,8 +131,7 @@ public final class Main {
             if (e instanceof AlreadyRunningException) {
                 return ExitCodes.ALREADY_RUNNING;
             }
-            if (e instanceof ConfigurationException || e instanceof MalformedSettingException
-                    || e instanceof UnknownSettingException || e instanceof ConflictingSettingsException) {
+            if (e instanceof ConfigurationException || e instanceof SettingException) {
                 return ExitCodes.CONFIGURATION_ERROR;
             }
             return ExitCodes.TASK_FAILED;

@@ -1,6 +1,7 @@
 package io.etl.cli;
 
 import io.etl.config.Settings;
+import io.etl.embedded.Embedded;
 import io.etl.history.RunHistory;
 import io.etl.mongo.MongoSource;
 import io.etl.scheduler.RunSummary;
@@ -67,7 +68,7 @@ final class ScheduledRun {
 
     /** A real source loaded into the embedded warehouse is a local trial: said first, so that no one takes it for production. */
     private static void sayIfLocalTrial(Settings settings, PrintWriter err) {
-        if (!settings.isSet(Warehouse.URL)) {
+        if (!settings.isSet(Warehouse.URL) && Embedded.database().isPresent()) {
             MongoSource.configured(settings).ifPresent(source -> err.println("etl: loading " + source.describe()
                     + " into the embedded warehouse in " + Warehouse.embeddedDirectory(settings) + " (" + Warehouse.URL.name()
                     + " is not set)"));

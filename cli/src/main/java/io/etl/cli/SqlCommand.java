@@ -1,7 +1,6 @@
 package io.etl.cli;
 
 import io.etl.config.Settings;
-import io.etl.warehouse.EmbeddedWarehouse;
 import io.etl.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +39,7 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = environment.settings();
-        if (settings.get(Warehouse.URL).isEmpty() && EmbeddedWarehouse.running(Warehouse.embeddedDirectory(settings))) {
-            // starting it a second time would stop the run's
+        if (Warehouse.embeddedInUse(settings)) {
             throw new ConfigurationException("the embedded warehouse is in use by another etl process: query it when that ends");
         }
         QueryResult result;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code etl generate} against the embedded sample MongoDB: printing, refusing to overwrite, unknown collections. */
 class GenerateCommandTest {
 
-    private static final String SERVICES = "etl-tasks/src/main/resources/META-INF/services/io.etl.task.TaskCatalog";
+    private static final String SERVICES = "etls/src/main/resources/META-INF/services/io.etl.task.TaskCatalog";
 
     /** Shared: seeding the embedded sample MongoDB takes seconds, and these tests only read it. */
     @TempDir
@@ -39,12 +39,12 @@ class GenerateCommandTest {
 
         assertEquals(ExitCodes.OK, generated.exitCode(), generated::toString);
         List<String> headers = generated.out().lines().filter(line -> line.startsWith("==> ")).toList();
-        assertEquals(List.of("==> etl-tasks/src/main/java/io/etl/generated/actions_taken/ActionsTaken.java <==",
-                "==> etl-tasks/src/main/java/io/etl/generated/actions_taken/ActionsTakenCatalog.java <==",
-                "==> pig/actions_taken.pig <=="), headers);
+        assertEquals(List.of("==> etls/src/main/java/io/etl/generated/actions_taken/ActionsTaken.java <==",
+                "==> etls/src/main/java/io/etl/generated/actions_taken/ActionsTakenCatalog.java <==",
+                "==> etls/pig/actions_taken.pig <=="), headers);
         assertTrue(generated.out().contains(".column(\"id\", SqlType.varchar(24)) // never null in the sample"), generated::toString);
         assertTrue(generated.out().contains("DEFINE Columns_value io.etl.transform.ArrayColumns('value', '5');"), generated::toString);
-        assertFalse(Files.exists(project.resolve("pig")));
+        assertFalse(Files.exists(project.resolve("etls/pig")));
         assertEquals("io.etl.actions.ActionsTakenCatalog\n", Files.readString(project.resolve(SERVICES)));
     }
 
@@ -57,11 +57,11 @@ class GenerateCommandTest {
         Etl.Result forced = etl().run("generate", "actions_taken", "--force", "--project", project.toString());
 
         assertEquals(ExitCodes.OK, first.exitCode(), first::toString);
-        assertTrue(Files.exists(project.resolve("pig/actions_taken.pig")));
+        assertTrue(Files.exists(project.resolve("etls/pig/actions_taken.pig")));
         assertEquals(ExitCodes.USAGE, again.exitCode(), again::toString);
-        assertEquals("etl: these files exist; --force overwrites them: etl-tasks/src/main/java/io/etl/generated/actions_taken/"
-                + "ActionsTaken.java, etl-tasks/src/main/java/io/etl/generated/actions_taken/ActionsTakenCatalog.java, "
-                + "pig/actions_taken.pig\n", again.err());
+        assertEquals("etl: these files exist; --force overwrites them: etls/src/main/java/io/etl/generated/actions_taken/"
+                + "ActionsTaken.java, etls/src/main/java/io/etl/generated/actions_taken/ActionsTakenCatalog.java, "
+                + "etls/pig/actions_taken.pig\n", again.err());
         assertEquals(ExitCodes.OK, forced.exitCode(), forced::toString);
         assertEquals("io.etl.actions.ActionsTakenCatalog\nio.etl.generated.actions_taken.ActionsTakenCatalog\n",
                 Files.readString(project.resolve(SERVICES)));

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One run as the history keeps it.
  *
- * @param status  SUCCESS, FAILED, SCHEDULING_ERROR or INTERRUPTED once finished; RUNNING while its process lives;
+ * @param status  SUCCESS, FAILED, SCHEDULING_ERROR, CONFIGURATION_ERROR or INTERRUPTED once finished; RUNNING while its process lives;
  *                KILLED when its process died before finishing
  * @param counts  tasks per outcome ("ran", "already complete", "failed", …)
  * @param metrics figures recorded by the tasks that ran, by task

@@ -3,6 +3,8 @@ package io.etl.scheduler;
 /** How a run ended, most serious first. Only {@link #SUCCESS} means the root is complete. */
 public enum RunStatus {
     INTERRUPTED,
+    /** A task cannot be planned because a setting is wrong: trying again would not help. */
+    CONFIGURATION_ERROR,
     SCHEDULING_ERROR,
     FAILED,
     SUCCESS

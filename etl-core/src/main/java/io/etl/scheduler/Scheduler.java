@@ -171,6 +171,11 @@ public final class Scheduler {
         if (rootComplete) {
             return RunStatus.SUCCESS;
         }
+        boolean misconfigured = plan.tasks().stream().flatMap(task -> plan.problem(task).stream())
+                .anyMatch(problem -> Failures.setting(problem).isPresent());
+        if (misconfigured) {
+            return RunStatus.CONFIGURATION_ERROR;
+        }
         boolean unplannable = plan.count(Plan.Status.MISSING_INPUT) > 0 || plan.count(Plan.Status.BROKEN) > 0;
         return unplannable ? RunStatus.SCHEDULING_ERROR : RunStatus.FAILED;
     }

@@ -78,6 +78,7 @@ public final class SummaryText {
             case SUCCESS -> summary.count(TaskState.DONE) == 0 ? "SUCCESS: nothing to do, everything was already complete" : "SUCCESS";
             case FAILED -> "FAILED: " + summary.count(TaskState.FAILED) + " task(s) failed, "
                     + summary.count(TaskState.UPSTREAM_FAILED) + " could not run";
+            case CONFIGURATION_ERROR -> "CONFIGURATION ERROR: a setting is wrong (above); nothing was read or written";
             case SCHEDULING_ERROR -> "SCHEDULING ERROR: missing input or a task that cannot be planned";
             case INTERRUPTED -> "INTERRUPTED: the run was stopped";
         };

@@ -1,5 +1,9 @@
 package io.etl.task;
 
+import io.etl.config.SettingException;
+
+import java.util.Optional;
+
 /** How failures are told apart and shown. */
 public final class Failures {
 
@@ -35,13 +39,22 @@ public final class Failures {
         return message == null || message.isBlank() || message.equals(error.getCause().toString());
     }
 
-    /** Whether a {@link PermanentFailure} is anywhere in the chain of causes: retrying would not help. */
+    /** Whether a {@link PermanentFailure} or a wrong setting is anywhere in the chain of causes: retrying would not help. */
     public static boolean isPermanent(Throwable error) {
+        return cause(error, PermanentFailure.class).isPresent() || setting(error).isPresent();
+    }
+
+    /** The wrong setting anywhere in the chain of causes, if there is one. */
+    public static Optional<SettingException> setting(Throwable error) {
+        return cause(error, SettingException.class);
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable error, Class<T> kind) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof PermanentFailure) {
-                return true;
+            if (kind.isInstance(t)) {
+                return Optional.of(kind.cast(t));
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -4,6 +4,8 @@ import io.etl.config.ConflictingSettingsException;
 import io.etl.config.MalformedSettingException;
 import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
+import io.etl.embedded.Embedded;
+import io.etl.embedded.Running;
 import io.etl.config.Settings;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.Lake;
@@ -11,8 +13,6 @@ import io.etl.lake.S3Options;
 import io.etl.load.LoadTask;
 import io.etl.mongo.MongoSource;
 import io.etl.reject.RejectLimit;
-import io.etl.mongo.SampleMongo;
-import io.etl.sample.SampleFile;
 import io.etl.task.PermanentFailure;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.Warehouse;
@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public final class EtlEnvironment implements AutoCloseable {
     private final Clock clock;
     private Lake lake;
     private Warehouse warehouse;
-    private SampleMongo sampleMongo;
+    private Running<MongoSource> embeddedSource;
 
     public EtlEnvironment(Settings settings) {
         this(settings, Clock.systemUTC());
@@ -58,13 +59,15 @@ public final class EtlEnvironment implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Every setting the stages of the ETLs read. */
+    /** Every setting the stages of the ETLs read, and the embedded source's if this installation has one. */
     public static List<SettingKey<?>> settingKeys() {
-        return List.of(MongoSource.URI, MongoSource.TIMEOUT, SampleFile.DIR,
+        List<SettingKey<?>> keys = new ArrayList<>(List.of(MongoSource.URI, MongoSource.TIMEOUT,
                 Warehouse.URL, Warehouse.USER, Warehouse.PASSWORD, Warehouse.PASSWORD_FILE, Warehouse.SCHEMA,
                 Warehouse.CONNECT_TIMEOUT, Warehouse.SLICES, LoadTask.IAM_ROLE, LoadTask.COPY_OPTIONS,
                 Lake.LOCATION, S3Options.ENDPOINT, S3Options.REGION, S3Options.PATH_STYLE, S3Options.ACCESS_KEY, S3Options.SECRET_KEY,
-                HadoopSetup.CONF_DIR, HadoopSetup.LOCAL_MAPS, PIG_DIR, SPLIT_SIZE, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX);
+                HadoopSetup.CONF_DIR, HadoopSetup.LOCAL_MAPS, PIG_DIR, SPLIT_SIZE, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX));
+        Embedded.source().ifPresent(source -> keys.addAll(source.settingKeys()));
+        return keys;
     }
 
     /**
@@ -117,6 +120,7 @@ public final class EtlEnvironment implements AutoCloseable {
      * directory, started (and on first use seeded) at the first call and released by {@link #close()}.
      *
      * @throws IOException if the embedded one is in use by another process
+     * @throws io.etl.config.MissingSettingException if this installation has no embedded one
      */
     public synchronized MongoSource mongo() throws PermanentFailure, IOException {
         Optional<MongoSource> configured = MongoSource.configured(settings);
@@ -124,10 +128,10 @@ public final class EtlEnvironment implements AutoCloseable {
             return configured.get();
         }
         requireRealSourceForRealWarehouse(settings);
-        if (sampleMongo == null) {
-            sampleMongo = SampleMongo.acquire(settings);
+        if (embeddedSource == null) {
+            embeddedSource = Embedded.require(Embedded.source(), MongoSource.URI, "sample MongoDB").start(settings);
         }
-        return sampleMongo.source();
+        return embeddedSource.service();
     }
 
     /** Where Pig scripts are looked for before the class path: setting {@link #PIG_DIR}, else {@code pig}. */
@@ -186,9 +190,9 @@ public final class EtlEnvironment implements AutoCloseable {
         if (lake != null) {
             lake.close();
         }
-        if (sampleMongo != null) {
-            sampleMongo.release();
-            sampleMongo = null;
+        if (embeddedSource != null) {
+            embeddedSource.close();
+            embeddedSource = null;
         }
     }
 }

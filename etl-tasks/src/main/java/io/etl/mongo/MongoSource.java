@@ -24,7 +24,7 @@ import org.bson.Document;
 
 /**
  * The MongoDB database the ETLs read: the one of setting {@code mongo.uri} ({@code mongodb://host:27017/db}), or
- * the embedded sample ({@link SampleMongo}). Messages name its hosts and database, never the URI, which may hold a
+ * the embedded sample of a development machine ({@link io.etl.embedded.Embedded}). Messages name its hosts and database, never the URI, which may hold a
  * password. A server that does not answer fails a call within setting {@code mongo.timeout} (5 s by default,
  * unless the URI sets {@code serverSelectionTimeoutMS}), so a run retries it soon rather than hanging for 30 s.
  *
@@ -56,7 +56,7 @@ public record MongoSource(MongoClientURI uri, String where) {
     }
 
     /** The embedded sample source listening on loopback at {@code port}. */
-    static MongoSource embedded(int port, String database, StateDirectory state, Duration timeout) {
+    public static MongoSource embedded(int port, String database, StateDirectory state, Duration timeout) {
         return new MongoSource(new MongoClientURI(withTimeout("mongodb://127.0.0.1:" + port + "/" + database, timeout)),
                 "in the embedded sample MongoDB (state dir " + state.root() + ")");
     }

@@ -3,6 +3,8 @@ package io.etl.warehouse;
 import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
 import io.etl.config.Settings;
+import io.etl.embedded.Embedded;
+import io.etl.embedded.Running;
 import io.etl.reject.Reject;
 import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
@@ -71,11 +73,11 @@ public final class Warehouse implements AutoCloseable {
     private final String url;
     private final Properties credentials;
     private final String schema;
-    private final Optional<EmbeddedWarehouse> embedded;
+    private final Optional<Running<String>> embedded;
     private final Clock clock;
 
     private Warehouse(Dialect dialect, String url, Properties credentials, String schema,
-                      Optional<EmbeddedWarehouse> embedded, Clock clock) {
+                      Optional<Running<String>> embedded, Clock clock) {
         this.dialect = dialect;
         this.url = url;
         this.credentials = credentials;
@@ -84,13 +86,17 @@ public final class Warehouse implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** The configured warehouse; with no {@code warehouse.url}, starts the embedded one. */
+    /**
+     * The configured warehouse; with no {@code warehouse.url}, starts the embedded one.
+     *
+     * @throws io.etl.config.MissingSettingException if there is none, and this installation has no embedded one
+     */
     public static Warehouse open(Settings settings, Clock clock) {
         String schema = settings.get(SCHEMA);
         Optional<String> url = settings.get(URL);
         if (url.isEmpty()) {
-            EmbeddedWarehouse local = EmbeddedWarehouse.start(embeddedDirectory(settings));
-            return new Warehouse(Dialect.POSTGRES, local.jdbcUrl(), new Properties(), schema, Optional.of(local), clock);
+            Running<String> local = Embedded.require(Embedded.database(), URL, "PostgreSQL").start(embeddedDirectory(settings));
+            return new Warehouse(Dialect.POSTGRES, local.service(), new Properties(), schema, Optional.of(local), clock);
         }
         Properties credentials = new Properties();
         settings.get(USER).ifPresent(user -> credentials.setProperty("user", user));
@@ -101,6 +107,15 @@ public final class Warehouse implements AutoCloseable {
             credentials.setProperty("connectTimeout", seconds);
         });
         return new Warehouse(Dialect.of(url.get()), url.get(), credentials, schema, Optional.empty(), clock);
+    }
+
+    /**
+     * Whether these settings mean the embedded warehouse and another process runs it: starting it a second time would
+     * stop that process's.
+     */
+    public static boolean embeddedInUse(Settings settings) {
+        return settings.get(URL).isEmpty()
+                && Embedded.database().map(database -> database.running(embeddedDirectory(settings))).orElse(false);
     }
 
     /** Where the embedded warehouse of these settings keeps its data (it may not exist yet). */
@@ -487,6 +502,6 @@ public final class Warehouse implements AutoCloseable {
 
     @Override
     public void close() {
-        embedded.ifPresent(EmbeddedWarehouse::close);
+        embedded.ifPresent(Running::close);
     }
 }

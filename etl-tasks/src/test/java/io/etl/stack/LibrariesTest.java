@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hubspot.jinjava.Jinjava;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Driver;
-import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -22,27 +15,6 @@ class LibrariesTest {
         Driver d = (Driver) Class.forName("com.amazon.redshift.jdbc42.Driver").getDeclaredConstructor().newInstance();
         assertTrue(d.acceptsURL("jdbc:redshift://example:5439/dev"));
         assertFalse(d.acceptsURL("jdbc:postgresql://localhost:5432/postgres"), "redshift driver would steal pg URLs");
-    }
-
-    @Test
-    void jinjavaRenders() {
-        String out = new Jinjava().render("{% for c in cols %}{{ c | upper }}{% if not loop.last %},{% endif %}{% endfor %}",
-                Map.of("cols", java.util.List.of("id", "date")));
-        assertEquals("ID,DATE", out);
-    }
-
-    @Test
-    void progressBarRuns() {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("extract").setInitialMax(10)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(new PrintStream(buf, true, StandardCharsets.UTF_8)))
-                .build()) {
-            pb.stepTo(10);
-        }
-        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("extract"));
-        // Hadoop's YARN client drags org.jline:jline 3.9 (an uber jar); it must not shadow progressbar's jline-terminal
-        assertTrue(jarOf(org.jline.terminal.TerminalBuilder.class).contains("jline-terminal-3"),
-                jarOf(org.jline.terminal.TerminalBuilder.class));
     }
 
     @Test

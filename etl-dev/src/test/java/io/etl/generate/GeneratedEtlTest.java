@@ -143,7 +143,7 @@ class GeneratedEtlTest {
 
     private Settings settings(MongoDatabase database) {
         return TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
-                "warehouse.schema", database.getName(), "pig.dir", tree.resolve("pig").toString());
+                "warehouse.schema", database.getName(), "pig.dir", tree.resolve("etls/pig").toString());
     }
 
     /** Writes the plan's files into the tree, compiles them, and returns the ETL's class. */
@@ -151,7 +151,7 @@ class GeneratedEtlTest {
         Files.createDirectories(tree.resolve(ProjectTree.SERVICES).getParent());
         Files.createFile(tree.resolve(ProjectTree.SERVICES));
         new ProjectTree(tree).write(new EtlRenderer(Path.of("../templates")).render(plan));
-        ClassLoader generated = compile(tree.resolve("etl-tasks/src/main/java"));
+        ClassLoader generated = compile(tree.resolve("etls/src/main/java"));
         return generated.loadClass("io.etl.generated." + plan.javaPackage() + "." + plan.javaClass());
     }
 

@@ -26,11 +26,11 @@ public final class EtlRenderer {
     public List<GeneratedFile> render(EtlPlan plan) {
         plan.spec(); // the generated class builds it when loaded: fail here rather than there
         Map<String, Object> context = context(plan);
-        String javaFolder = "etl-tasks/src/main/java/io/etl/generated/" + plan.javaPackage() + "/";
+        String javaFolder = ProjectTree.JAVA_PACKAGES + plan.javaPackage() + "/";
         return List.of(
                 new GeneratedFile(javaFolder + plan.javaClass() + ".java", templates.render("etl.java.jinja", context)),
                 new GeneratedFile(javaFolder + catalogClass(plan) + ".java", templates.render("catalog.java.jinja", context)),
-                new GeneratedFile("pig/" + plan.name() + ".pig", templates.render("etl.pig.jinja", context)));
+                new GeneratedFile(ProjectTree.PIG_SCRIPTS + plan.name() + ".pig", templates.render("etl.pig.jinja", context)));
     }
 
     /** The catalog's fully qualified name, for {@code META-INF/services/io.etl.task.TaskCatalog}. */

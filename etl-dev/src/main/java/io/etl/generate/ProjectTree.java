@@ -13,7 +13,11 @@ import java.util.List;
  */
 public record ProjectTree(Path root) {
 
-    static final String SERVICES = "etl-tasks/src/main/resources/META-INF/services/io.etl.task.TaskCatalog";
+    /** The module of the ETLs, where generated ones go. */
+    public static final String MODULE = "etls";
+    public static final String SERVICES = MODULE + "/src/main/resources/META-INF/services/io.etl.task.TaskCatalog";
+    static final String JAVA_PACKAGES = MODULE + "/src/main/java/io/etl/generated/";
+    static final String PIG_SCRIPTS = MODULE + "/pig/";
 
     /** @throws GenerateException if this is not the project's source tree */
     public ProjectTree {
