@@ -24,7 +24,7 @@ public final class CliEnvironment {
     /** The settings of the command line and those the stages of every ETL share; catalogs declare their own. */
     private static final List<SettingKey<?>> BUILT_IN_SETTINGS = Stream.concat(
             Stream.of(StateDirectory.HOME, RunOptions.WORKERS, RunOptions.RETRIES, RunOptions.RETRY_DELAY,
-                    LogRetention.KEEP, WebhookAlert.WEBHOOK, WebhookAlert.ON_SUCCESS),
+                    LogRetention.KEEP, WebhookAlert.WEBHOOK, WebhookAlert.ON_SUCCESS, EtlJars.PATH),
             EtlEnvironment.settingKeys().stream()).toList();
 
     /** Jenkins' address of the build running etl, if it is one: the reports' links start with it. */
@@ -94,6 +94,19 @@ public final class CliEnvironment {
 
     public StateDirectory state() {
         return StateDirectory.from(settings);
+    }
+
+    /**
+     * What finds the task catalogs and the ETLs' Pig scripts: {@code parent}, and the jars of setting {@code etls.path}.
+     *
+     * @throws ConfigurationException if that setting is malformed
+     */
+    public ClassLoader classLoader(ClassLoader parent) {
+        try {
+            return EtlJars.loader(settings, parent);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(settings.mask(e.getMessage()));
+        }
     }
 
     /** @throws ConfigurationException if a setting the task catalogs read to declare their tasks is malformed */

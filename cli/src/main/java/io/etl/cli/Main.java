@@ -25,25 +25,35 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs one command line and returns its exit code; never exits the JVM (tests call this). */
+    /**
+     * Runs one command line and returns its exit code; never exits the JVM (tests call this). The calling thread's
+     * context class loader sees the jars of setting {@code etls.path} while it runs, and so do the threads it starts.
+     */
     public static int execute(String[] args, Map<String, String> processEnvironment, PrintWriter out, PrintWriter err) {
         GlobalOptions global = GlobalOptions.parse(args);
         QuietLogging.configure(global.verbose);
-        CliEnvironment environment;
-        CommandLine commandLine;
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
         try {
-            environment = CliEnvironment.of(global, processEnvironment);
-            commandLine = commandLine(environment);
-        } catch (ConfigurationException e) {
-            err.println("etl: " + e.getMessage());
-            return ExitCodes.CONFIGURATION_ERROR;
+            CliEnvironment environment;
+            CommandLine commandLine;
+            try {
+                environment = CliEnvironment.of(global, processEnvironment);
+                thread.setContextClassLoader(environment.classLoader(Main.class.getClassLoader()));
+                commandLine = commandLine(environment);
+            } catch (ConfigurationException e) {
+                err.println("etl: " + e.getMessage());
+                return ExitCodes.CONFIGURATION_ERROR;
+            }
+            ErrorHandler errors = new ErrorHandler(environment);
+            return commandLine.setOut(out).setErr(err)
+                    .setExecutionStrategy(new SettingsCheckedFirst(environment))
+                    .setParameterExceptionHandler(errors)
+                    .setExecutionExceptionHandler(errors)
+                    .execute(args);
+        } finally {
+            thread.setContextClassLoader(caller);
         }
-        ErrorHandler errors = new ErrorHandler(environment);
-        return commandLine.setOut(out).setErr(err)
-                .setExecutionStrategy(new SettingsCheckedFirst(environment))
-                .setParameterExceptionHandler(errors)
-                .setExecutionExceptionHandler(errors)
-                .execute(args);
     }
 
     /**

@@ -80,6 +80,8 @@ class SettingsCheckTest {
                 etl().run("run", "node", "--name", "ok", "--set", "retries=abc").err());
         assertEquals("etl: setting retry.delay is '-5s' (--set): expected a duration of zero or more, such as 5s, 10m or 1h30m\n",
                 etl().run("run", "node", "--name", "ok", "--set", "retry.delay=-5s").err());
+        assertEquals("etl: setting etls.path is '/nowhere' (--set): expected jar files or folders of jars that exist, separated"
+                + " by commas\n", etl().run("list", "--set", "etls.path=/nowhere").err());
         assertEquals("etl: setting mongo.uri is 'mongo://db/app' (--set): expected a MongoDB URI with a database, such as"
                 + " mongodb://host:27017/app\n", etl().run("list", "--set", "mongo.uri=mongo://db/app").err());
         assertEquals("etl: setting warehouse.url is 'jdbc:mysql://db/dw' (--set): expected a JDBC URL of Redshift"

@@ -31,8 +31,8 @@ import java.util.Optional;
  */
 public final class EtlEnvironment implements AutoCloseable {
 
-    public static final SettingKey<Path> PIG_DIR = SettingKey.of("pig.dir", SettingType.path(), "pig",
-            "Where Pig scripts are looked for before the class path");
+    public static final SettingKey<Path> PIG_DIR = SettingKey.of("pig.dir", SettingType.path(), "etls/pig",
+            "Where Pig scripts are looked for before the class path (the source tree's, from its root)");
     public static final SettingKey<Integer> SPLIT_SIZE = SettingKey.of("extract.split.size", SettingType.atLeast(1), "1000000",
             "The most documents one extract split reads: an hourly window is one split, a backfill is paged");
     public static final SettingKey<Optional<Integer>> TRANSFORM_PARTS = SettingKey.optional("transform.parts", SettingType.atLeast(1),
@@ -134,7 +134,7 @@ public final class EtlEnvironment implements AutoCloseable {
         return embeddedSource.service();
     }
 
-    /** Where Pig scripts are looked for before the class path: setting {@link #PIG_DIR}, else {@code pig}. */
+    /** Where Pig scripts are looked for before the class path: setting {@link #PIG_DIR}, else {@code etls/pig}. */
     public Path pigDirectory() {
         return settings.get(PIG_DIR);
     }

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A Pig script of the project, {@code <name>.pig}: read from the project's {@code pig/} folder when there is one
- * (so an edit takes effect at once), else from the copy packaged on the class path (so the installed command works
- * anywhere).
+ * A Pig script of an ETL, {@code <name>.pig}: read from the folder of setting {@code pig.dir} when it holds it (in
+ * the source tree, {@code etls/pig}: an edit takes effect at once), else from the copy packaged with the ETL, on the
+ * class path of the thread's context (which holds the jars of setting {@code etls.path} too).
  */
 public record PigScript(String fileName, String text) {
 
@@ -25,7 +25,7 @@ public record PigScript(String fileName, String text) {
             if (Files.isRegularFile(file)) {
                 return new PigScript(fileName, Files.readString(file, StandardCharsets.UTF_8));
             }
-            try (InputStream resource = PigScript.class.getClassLoader().getResourceAsStream(RESOURCE_FOLDER + fileName)) {
+            try (InputStream resource = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE_FOLDER + fileName)) {
                 if (resource != null) {
                     return new PigScript(fileName, new String(resource.readAllBytes(), StandardCharsets.UTF_8));
                 }
