@@ -99,7 +99,7 @@ class WarehouseTest {
 
         LoadResult result = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake), parts, LoadMode.MERGE, List.of());
 
-        assertEquals(new LoadResult(2, 0, 0), result);
+        assertEquals(new LoadResult(2, 0, 0, TableChanges.NONE), result);
         assertEquals(List.of("a|line\nbreak, tab\there, back\\slash|2026-01-05 10:00:00", "b|null|2026-01-06 11:30:00"), rows());
         assertEquals(Optional.of(Instant.parse("2026-01-06T11:30:00Z")), warehouse.maxCursor(table));
         assertTrue(warehouse.loaded(table, table.name(), JANUARY));
@@ -116,6 +116,59 @@ class WarehouseTest {
 
         assertEquals(1, second.rowsNew());
         assertEquals(List.of("a|first|2026-01-05 10:00:00", "b|second|2026-01-31 23:59:59", "c|second|2026-02-02 00:00:00"), rows());
+    }
+
+    @Test
+    void a_column_added_and_a_string_widened_in_the_declaration_are_applied_by_the_next_load_and_rows_keep_their_values() throws Exception {
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\told\t2026-01-05 10:00:00\n"), LoadMode.MERGE, List.of());
+        String wide = "w".repeat(300);
+        table = Table.named(table.name()).schema("it")
+                .column("id", SqlType.varchar(24))
+                .column("select", SqlType.varchar(512))
+                .column("Happened At", SqlType.timestamp())
+                .column("device", SqlType.varchar(16))
+                .key("id").cursor("Happened At").build();
+
+        LoadResult second = warehouse.load(table, marker(FEBRUARY, 1), new PostgresCopy(lake),
+                parts("b\t" + wide + "\t2026-02-05 10:00:00\tphone\n"), LoadMode.MERGE, List.of());
+
+        assertEquals(List.of("widened column select from VARCHAR(256) to VARCHAR(512)", "added column device VARCHAR(16)"),
+                second.tableChanges().descriptions());
+        assertEquals(List.of("a|old|2026-01-05 10:00:00|null", "b|" + wide + "|2026-02-05 10:00:00|phone"), rowsWithDevice());
+        LoadResult third = warehouse.load(table, marker(Window.of(FEBRUARY.upper(), FEBRUARY.upper().plusSeconds(60)), 0),
+                new PostgresCopy(lake), List.of(), LoadMode.MERGE, List.of());
+        assertEquals(List.of(), third.tableChanges().descriptions(), "a table that holds its declaration is left as it is");
+    }
+
+    @Test
+    void a_column_declared_with_another_type_than_the_table_has_stops_the_load_naming_it_and_changes_nothing() throws Exception {
+        warehouse.load(table, marker(JANUARY, 1), new PostgresCopy(lake), parts("a\told\t2026-01-05 10:00:00\n"), LoadMode.MERGE, List.of());
+        Table retyped = Table.named(table.name()).schema("it")
+                .column("id", SqlType.varchar(24))
+                .column("select", SqlType.bigint())
+                .column("Happened At", SqlType.timestamp())
+                .column("device", SqlType.varchar(16))
+                .key("id").cursor("Happened At").build();
+
+        PermanentFailure refused = assertThrows(PermanentFailure.class, () -> warehouse.load(retyped, marker(FEBRUARY, 1),
+                new PostgresCopy(lake), parts("b\t7\t2026-02-05 10:00:00\tphone\n"), LoadMode.MERGE, List.of()));
+
+        assertEquals("column select of \"it\".\"" + table.name() + "\" is VARCHAR(256) in the warehouse but the ETL declares it"
+                + " BIGINT: declare it as the table has it, or change the table yourself (only new columns and wider strings are"
+                + " applied)", refused.getMessage());
+        assertEquals(List.of("a|old|2026-01-05 10:00:00"), rows());
+        assertFalse(warehouse.loaded(table, table.name(), FEBRUARY));
+    }
+
+    private List<String> rowsWithDevice() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = warehouse.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT \"id\", \"select\", \"Happened At\", \"device\" FROM " + table.qualified() + " ORDER BY \"id\"")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3) + "|" + r.getString(4));
+            }
+        }
+        return rows;
     }
 
     @Test
@@ -199,7 +252,7 @@ class WarehouseTest {
         LoadResult repair = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake),
                 parts("a\ty\t2026-01-05 10:00:00\nc\ty\t2026-01-07 10:00:00\n"), LoadMode.MERGE_DELETING_MISSING, List.of());
 
-        assertEquals(new LoadResult(2, 2, 1), repair);
+        assertEquals(new LoadResult(2, 2, 1, TableChanges.NONE), repair);
         assertEquals(List.of("a|y|2026-01-05 10:00:00", "c|y|2026-01-07 10:00:00", "d|x|2026-02-05 10:00:00"), rows(),
                 "b, gone from the window, is deleted; d, of another window, stays");
     }

@@ -108,6 +108,7 @@ public final class LoadTask extends WindowTask {
         if (get(DELETE_MISSING)) {
             context.record("rows_deleted", result.rowsDeleted());
         }
+        result.tableChanges().descriptions().forEach(change -> context.note(table().qualified() + ": " + change));
         rejects.stream().limit(RejectSummary.LISTED).forEach(reject -> context.note("rejected " + reject.documentId() + ": "
                 + reject.cause() + (reject.value() == null ? "" : " (value: " + reject.value() + ")")));
     }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What exists in the warehouse, asked in SQL that PostgreSQL and Redshift both answer (the Redshift driver's metadata
@@ -28,6 +30,22 @@ final class Catalog {
     static boolean hasColumn(Connection connection, String schema, String table, String column) throws SQLException {
         return found(connection, "SELECT 1 FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
                 + " AND column_name = ?", schema, table, column);
+    }
+
+    /** The table's columns, in their order; none if it does not exist. */
+    static List<WarehouseColumn> columns(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement("SELECT column_name, data_type, character_maximum_length"
+                + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            find.setString(1, schema);
+            find.setString(2, table);
+            List<WarehouseColumn> columns = new ArrayList<>();
+            try (ResultSet found = find.executeQuery()) {
+                while (found.next()) {
+                    columns.add(new WarehouseColumn(found.getString(1), found.getString(2), found.getInt(3)));
+                }
+            }
+            return columns;
+        }
     }
 
     /** Whether {@code query}, its {@code ?} set to {@code arguments} in order, returns a row. */

@@ -236,7 +236,8 @@ public final class Warehouse implements AutoCloseable {
 
     /**
      * Loads one window in one transaction, once sure that the user may ({@link Grants}; the schema is created first
-     * if missing): the table, the marker table and the rejects table are created if missing,
+     * if missing): the table, the marker table and the rejects table are created if missing, the table given the
+     * columns its declaration adds and the wider strings it declares ({@link TableChanges}),
      * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
      * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
      * {@link LoadMode#MERGE_DELETING_MISSING}), the staging rows inserted, the window's rejects replaced by
@@ -253,11 +254,15 @@ public final class Warehouse implements AutoCloseable {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql.createTable());
+                TableChanges changes = TableChanges.between(table, Catalog.columns(connection, table.schema(), table.name()));
+                for (String change : changes.statements()) {
+                    statement.execute(change);
+                }
                 statement.execute(sql.createMarkers());
                 statement.execute(sql.createRejects());
                 // a merge of no row changes no row: only the window's rejects and its marker are written
-                LoadResult result = marker.rowsTransformed() == 0 && mode == LoadMode.MERGE ? LoadResult.NOTHING
-                        : copyAndMerge(connection, statement, sql, copy, parts, mode, marker);
+                LoadResult result = (marker.rowsTransformed() == 0 && mode == LoadMode.MERGE ? LoadResult.NOTHING
+                        : copyAndMerge(connection, statement, sql, copy, parts, mode, marker)).after(changes);
                 if (replaceAll) {
                     forget(connection, sql.deleteMarkers(), marker.etl());
                 }
@@ -295,7 +300,7 @@ public final class Warehouse implements AutoCloseable {
                     + sql.table().qualified());
         }
         forget(connection, sql.deleteLoadedRejects(), marker.etl()); // a document is loaded or rejected, not both
-        return new LoadResult(loaded, replaced, deleted);
+        return new LoadResult(loaded, replaced, deleted, TableChanges.NONE);
     }
 
     private static long deleteMissing(Connection connection, Statements sql, Window window) throws SQLException {
