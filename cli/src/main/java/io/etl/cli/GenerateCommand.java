@@ -2,6 +2,7 @@ package io.etl.cli;
 
 import io.etl.environment.EtlEnvironment;
 import io.etl.generate.ArraysMode;
+import io.etl.generate.DeclarationDrift;
 import io.etl.generate.EtlGenerator;
 import io.etl.generate.EtlPlan;
 import io.etl.generate.EtlRenderer;
@@ -10,6 +11,8 @@ import io.etl.generate.GenerateOptions;
 import io.etl.generate.GeneratedFile;
 import io.etl.generate.ProjectTree;
 import io.etl.parameter.ParameterException;
+import io.etl.pipeline.EtlPipeline;
+import io.etl.pipeline.PipelineCatalog;
 import io.etl.task.PermanentFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +67,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--rename", paramLabel = "FIELD=column", description = "Name a field's column yourself; repeatable.")
     Map<String, String> renamed = new LinkedHashMap<>();
 
+    @Option(names = "--update", description = "Compare the collection with the ETL that reads it, and list what changed:"
+            + " new fields, strings longer than their column, values of another type; writes nothing.")
+    boolean update;
+
     @Option(names = "--force", description = "Overwrite files that exist.")
     boolean force;
 
@@ -83,8 +90,12 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (EtlEnvironment etl = new EtlEnvironment(environment.settings())) {
+            if (update) {
+                drift(etl, out);
+                return ExitCodes.OK;
+            }
             ProjectTree tree = new ProjectTree(project);
-            EtlPlan plan = new EtlGenerator(etl.mongo()).plan(collection, options());
+            EtlPlan plan = new EtlGenerator(etl.mongo()).plan(collection, options(Optional.ofNullable(cursor)));
             List<GeneratedFile> files = new EtlRenderer(tree.templates()).render(plan);
             if (dryRun) {
                 files.forEach(file -> out.printf("==> %s <==%n%s%n", file.path(), file.text()));
@@ -101,7 +112,30 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private GenerateOptions options() {
+    /** What changed in the collection since the declaration of the ETL that reads it, sampled on that ETL's cursor. */
+    private void drift(EtlEnvironment etl, PrintWriter out) throws IOException, PermanentFailure {
+        List<EtlPipeline> reading = PipelineCatalog.discover(etl).stream()
+                .filter(pipeline -> pipeline.spec().collection().equals(collection)).toList();
+        if (reading.size() != 1) {
+            throw new ParameterException(reading.isEmpty()
+                    ? "no ETL reads collection '" + collection + "': generate one without --update"
+                    : "several ETLs read collection '" + collection + "': " + reading.stream().map(p -> p.spec().name()).toList());
+        }
+        EtlPipeline pipeline = reading.get(0);
+        EtlPlan sampled = new EtlGenerator(etl.mongo()).plan(collection, options(Optional.of(pipeline.spec().cursorField())));
+        DeclarationDrift drift = DeclarationDrift.between(pipeline.spec(), pipeline.table(), sampled);
+        if (drift.none()) {
+            out.printf("%s: its declaration maps every field of the %,d documents sampled from %s%n", drift.etl(),
+                    sampled.sampled(), collection);
+        } else {
+            out.printf("%s: %d change(s) in the %,d documents sampled from %s since its declaration:%n", drift.etl(),
+                    drift.changes().size(), sampled.sampled(), collection);
+            drift.changes().forEach(change -> out.println("  " + change));
+        }
+        out.flush();
+    }
+
+    private GenerateOptions options(Optional<String> cursorPath) {
         ArraysMode mode = switch (arrays) {
             case "columns" -> ArraysMode.COLUMNS;
             case "columns+rest" -> ArraysMode.COLUMNS_AND_REST;
@@ -109,7 +143,7 @@ public final class GenerateCommand implements Callable<Integer> {
             default -> throw new ParameterException("--arrays must be columns, columns+rest or json, got '" + arrays + "'");
         };
         return new GenerateOptions(sample, mode, arrayColumns == null ? OptionalInt.empty() : OptionalInt.of(arrayColumns),
-                Optional.ofNullable(cursor), excluded, renamed);
+                cursorPath, excluded, renamed);
     }
 
     private void write(ProjectTree tree, EtlPlan plan, List<GeneratedFile> files, PrintWriter out) throws IOException {

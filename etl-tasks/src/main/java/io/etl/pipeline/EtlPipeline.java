@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The task types of one ETL, each stage requiring the one before: {@code <name>_extract}, {@code <name>_transform},
- * {@code <name>_load}, and {@code <name>} itself, which picks the window (incremental, backfill or full refresh); its
- * audit, and {@code <name>_repair}, which reloads the buckets an audit finds different.
+ * One ETL: its declaration (the spec of what it reads, the table it loads), and its task types, each stage requiring
+ * the one before: {@code <name>_extract}, {@code <name>_transform}, {@code <name>_load}, and {@code <name>} itself,
+ * which picks the window (incremental, backfill or full refresh); its audit, and {@code <name>_repair}, which reloads
+ * the buckets an audit finds different.
  */
-public record EtlPipeline(TaskType<ExtractTask> extract, TaskType<TransformTask> transform, TaskType<LoadTask> load,
-                          TaskType<EtlRun> run, EtlAudit audit, TaskType<RepairRun> repair) {
+public record EtlPipeline(EtlSpec spec, Table table, TaskType<ExtractTask> extract, TaskType<TransformTask> transform,
+                          TaskType<LoadTask> load, TaskType<EtlRun> run, EtlAudit audit, TaskType<RepairRun> repair) {
 
     /**
      * @param scriptParameters the ETL's own parameters for its Pig script
@@ -29,12 +30,13 @@ public record EtlPipeline(TaskType<ExtractTask> extract, TaskType<TransformTask>
      */
     public static EtlPipeline of(EtlSpec spec, Map<String, String> scriptParameters, Function<String, Table> table,
                                  EtlEnvironment environment) {
-        TableAgreement.require(spec, table.apply(environment.schema()));
+        Table declared = table.apply(environment.schema());
+        TableAgreement.require(spec, declared);
         TaskType<ExtractTask> extract = ExtractTask.type(spec, environment);
         TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, table, extract, environment);
         TaskType<LoadTask> load = LoadTask.type(spec, table, transform, environment);
-        EtlAudit audit = new EtlAudit(spec, table.apply(environment.schema()), environment);
-        return new EtlPipeline(extract, transform, load, EtlRun.type(spec, table, load, environment), audit,
+        EtlAudit audit = new EtlAudit(spec, declared, environment);
+        return new EtlPipeline(spec, declared, extract, transform, load, EtlRun.type(spec, table, load, environment), audit,
                 RepairRun.type(spec, audit, load, environment));
     }
 
