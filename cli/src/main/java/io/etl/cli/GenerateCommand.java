@@ -6,6 +6,7 @@ import io.etl.generate.DeclarationDrift;
 import io.etl.generate.EtlGenerator;
 import io.etl.generate.EtlPlan;
 import io.etl.generate.EtlRenderer;
+import io.etl.generate.EtlUpdate;
 import io.etl.generate.GenerateException;
 import io.etl.generate.GenerateOptions;
 import io.etl.generate.GeneratedFile;
@@ -68,7 +69,8 @@ public final class GenerateCommand implements Callable<Integer> {
     Map<String, String> renamed = new LinkedHashMap<>();
 
     @Option(names = "--update", description = "Compare the collection with the ETL that reads it, and list what changed:"
-            + " new fields, strings longer than their column, values of another type; writes nothing.")
+            + " new fields, strings longer than their column, values of another type; with --force, write the ETL again"
+            + " with them, its columns keeping their names and widths.")
     boolean update;
 
     @Option(names = "--force", description = "Overwrite files that exist.")
@@ -91,7 +93,7 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (EtlEnvironment etl = new EtlEnvironment(environment.settings())) {
             if (update) {
-                drift(etl, out);
+                update(etl, out);
                 return ExitCodes.OK;
             }
             ProjectTree tree = new ProjectTree(project);
@@ -112,8 +114,28 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** What changed in the collection since the declaration of the ETL that reads it, sampled on that ETL's cursor. */
-    private void drift(EtlEnvironment etl, PrintWriter out) throws IOException, PermanentFailure {
+    /**
+     * What changed in the collection since the declaration of the ETL that reads it, sampled on that ETL's cursor; with
+     * {@code --force}, the ETL written again with the changes that generating can make.
+     */
+    private void update(EtlEnvironment etl, PrintWriter out) throws IOException, PermanentFailure {
+        EtlUpdate update = EtlUpdate.sample(new EtlGenerator(etl.mongo()), reading(etl), options(Optional.empty()));
+        DeclarationDrift drift = update.drift();
+        if (drift.none()) {
+            out.printf("%s: its declaration maps every field of the %,d documents sampled from %s%n", drift.etl(),
+                    update.sampled().sampled(), collection);
+        } else {
+            out.printf("%s: %d change(s) in the %,d documents sampled from %s since its declaration:%n", drift.etl(),
+                    drift.changes().size(), update.sampled().sampled(), collection);
+            drift.changes().forEach(change -> out.println("  " + change));
+            if (force) {
+                rewrite(update, out);
+            }
+        }
+        out.flush();
+    }
+
+    private EtlPipeline reading(EtlEnvironment etl) {
         List<EtlPipeline> reading = PipelineCatalog.discover(etl).stream()
                 .filter(pipeline -> pipeline.spec().collection().equals(collection)).toList();
         if (reading.size() != 1) {
@@ -121,18 +143,21 @@ public final class GenerateCommand implements Callable<Integer> {
                     ? "no ETL reads collection '" + collection + "': generate one without --update"
                     : "several ETLs read collection '" + collection + "': " + reading.stream().map(p -> p.spec().name()).toList());
         }
-        EtlPipeline pipeline = reading.get(0);
-        EtlPlan sampled = new EtlGenerator(etl.mongo()).plan(collection, options(Optional.of(pipeline.spec().cursorField())));
-        DeclarationDrift drift = DeclarationDrift.between(pipeline.spec(), pipeline.table(), sampled);
-        if (drift.none()) {
-            out.printf("%s: its declaration maps every field of the %,d documents sampled from %s%n", drift.etl(),
-                    sampled.sampled(), collection);
-        } else {
-            out.printf("%s: %d change(s) in the %,d documents sampled from %s since its declaration:%n", drift.etl(),
-                    drift.changes().size(), sampled.sampled(), collection);
-            drift.changes().forEach(change -> out.println("  " + change));
+        return reading.get(0);
+    }
+
+    /** Writes the ETL again over the files etl generate wrote for it; an ETL written otherwise is edited by hand. */
+    private void rewrite(EtlUpdate update, PrintWriter out) throws IOException {
+        EtlPlan rewritten = update.rewritten();
+        ProjectTree tree = new ProjectTree(project);
+        List<GeneratedFile> files = new EtlRenderer(tree.templates()).render(rewritten);
+        if (tree.existing(files).size() != files.size()) {
+            throw new ParameterException(update.drift().etl() + " was not written by etl generate (no " + files.get(0).path()
+                    + "): edit its declaration by hand");
         }
-        out.flush();
+        tree.write(files);
+        files.forEach(file -> out.println("rewrote " + file.path()));
+        out.println("the next load adds the new columns and widens the strings of table " + update.pipeline().table().qualified());
     }
 
     private GenerateOptions options(Optional<String> cursorPath) {

@@ -6,9 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,8 +24,10 @@ class GenerateUpdateTest {
     @RegisterExtension
     final TestServers servers = new TestServers();
 
-    private Etl.Result update() {
-        return new Etl(home).run("generate", "actions_taken", "--update", "--set", "mongo.uri=" + servers.mongoUri());
+    private Etl.Result update(String... more) {
+        List<String> args = new ArrayList<>(List.of("generate", "actions_taken", "--update", "--set", "mongo.uri=" + servers.mongoUri()));
+        args.addAll(List.of(more));
+        return new Etl(home).run(args.toArray(String[]::new));
     }
 
     @Test
@@ -43,6 +48,25 @@ class GenerateUpdateTest {
                   new field device (string): declare it as device VARCHAR(16), and the next load adds the column
                   field value is declared but no sampled document has it
                 """, update.out());
+        Etl.Result forced = update("--force");
+        assertEquals(ExitCodes.USAGE, forced.exitCode(), forced::toString);
+        assertEquals("etl: actions_taken: generating it again cannot make 2 of these changes (the first: field user_id is long,"
+                + " string in the sample, and column user_id is BIGINT: values it cannot hold are rejected); edit its declaration"
+                + " by hand\n", forced.err());
+    }
+
+    @Test
+    void an_etl_not_written_by_the_generator_is_not_written_again() throws Exception {
+        Path services = Files.createDirectories(home.resolve("etls/src/main/resources/META-INF/services")).resolve("io.etl.task.TaskCatalog");
+        Files.writeString(services, "io.etl.actions.ActionsTakenCatalog\n");
+        servers.actions().insertOne(new Document("_id", new ObjectId()).append("user_id", 7L).append("action", "click")
+                .append("date", Date.from(Instant.parse("2026-11-30T10:00:00Z"))).append("value", List.of("a")).append("device", "phone"));
+
+        Etl.Result forced = update("--force", "--project", home.toString());
+
+        assertEquals(ExitCodes.USAGE, forced.exitCode(), forced::toString);
+        assertEquals("etl: actions_taken was not written by etl generate (no etls/src/main/java/io/etl/generated/actions_taken/"
+                + "ActionsTaken.java): edit its declaration by hand\n", forced.err());
     }
 
     @Test

@@ -41,6 +41,17 @@ public record EtlPlan(String collection, String name, String javaPackage, String
         return table.key(keyColumn).cursor(cursorColumn).distKey(keyColumn).sortKey(cursorColumn).build();
     }
 
+    /** The same plan, its string columns at least as wide as {@code existing}'s of the same name: an update never narrows. */
+    public EtlPlan keepingWidths(Table existing) {
+        List<PlannedField> kept = fields.stream().map(field -> field.keepingWidths(existing)).toList();
+        return new EtlPlan(collection, name, javaPackage, javaClass, kept, field(kept, key.path()), field(kept, cursor.path()),
+                sampled, cursorIndexed, unaddressable, warnings);
+    }
+
+    private static PlannedField field(List<PlannedField> fields, String path) {
+        return fields.stream().filter(field -> field.path().equals(path)).findFirst().orElseThrow();
+    }
+
     /** The warehouse columns, in load order. */
     public List<Column> columns() {
         return fields.stream().flatMap(field -> field.columns().stream()).toList();

@@ -1,5 +1,6 @@
 package io.etl.generate;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,6 +48,18 @@ public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arr
 
     public static GenerateOptions defaults() {
         return new GenerateOptions(DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.empty(), Set.of(), Map.of());
+    }
+
+    /** The same options, windows selecting on the field at {@code path}. */
+    public GenerateOptions withCursor(String path) {
+        return new GenerateOptions(sampleSize, arrays, arrayColumns, Optional.of(path), excluded, renamed);
+    }
+
+    /** The same options, these fields' columns named so too (the ones --rename names win). */
+    public GenerateOptions withColumns(Map<String, String> columns) {
+        Map<String, String> named = new LinkedHashMap<>(columns);
+        named.putAll(renamed);
+        return new GenerateOptions(sampleSize, arrays, arrayColumns, cursor, excluded, named);
     }
 
     /** Whether {@code path} is left out: named by --exclude, or inside a field that is. */

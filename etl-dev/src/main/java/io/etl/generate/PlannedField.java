@@ -2,6 +2,8 @@ package io.etl.generate;
 
 import io.etl.spec.FieldType;
 import io.etl.warehouse.Column;
+import io.etl.warehouse.SqlType;
+import io.etl.warehouse.Table;
 
 import java.util.List;
 
@@ -25,5 +27,17 @@ public record PlannedField(String path, String column, ColumnType type, boolean 
     /** The type the spec declares: an array spread over columns must be one, or the extract rejects the document. */
     public FieldType fieldType() {
         return arrayColumns ? FieldType.ARRAY : type.fieldType;
+    }
+
+    /** The same field, each string column at least as wide as the table's column of its name: an update never narrows. */
+    PlannedField keepingWidths(Table table) {
+        List<Column> kept = columns.stream().map(column -> table.columns().stream()
+                .filter(held -> held.name().equals(column.name()) && isWiderString(held.type(), column.type()))
+                .findFirst().map(held -> Column.of(column.name(), held.type())).orElse(column)).toList();
+        return new PlannedField(path, this.column, type, arrayColumns, keepsRest, kept, alwaysPresent, sampledTypes);
+    }
+
+    private static boolean isWiderString(SqlType held, SqlType planned) {
+        return held.kind() == SqlType.Kind.VARCHAR && planned.kind() == SqlType.Kind.VARCHAR && held.length() > planned.length();
     }
 }

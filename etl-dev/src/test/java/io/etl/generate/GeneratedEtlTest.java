@@ -130,9 +130,7 @@ class GeneratedEtlTest {
         Instant changedAt = Instant.now().minus(settings.get(EtlEnvironment.SETTLE));
         posts.updateOne(Filters.eq("_id", changed), Updates.combine(Updates.set("status", "published"),
                 Updates.set("updated_at", Date.from(changedAt))));
-        while (!Instant.now().minus(settings.get(EtlEnvironment.SETTLE)).isAfter(changedAt.plusMillis(1))) {
-            Thread.onSpinWait(); // the next run's window must end after the change
-        }
+        settledPast(changedAt, settings);
         RunSummary second = runIncremental(etl, settings);
 
         assertEquals("updated_at", plan.cursor().path());
@@ -141,24 +139,72 @@ class GeneratedEtlTest {
         assertEquals(Map.of(changed.toHexString(), Map.of("status", "published"), unchanged.toHexString(), Map.of("status", "draft")), rows);
     }
 
+    @Test
+    void a_new_field_and_a_longer_string_load_after_the_etl_is_updated_and_the_rows_loaded_before_keep_their_values() throws Exception {
+        MongoDatabase database = MONGO.database();
+        MongoCollection<Document> events = database.getCollection("events");
+        events.createIndex(Indexes.ascending("at"));
+        ObjectId before = new ObjectId();
+        events.insertOne(new Document("_id", before).append("at", Date.from(Instant.now().minus(Duration.ofDays(2))))
+                .append("note", "short"));
+        Settings settings = settings(database);
+        EtlGenerator generator = new EtlGenerator(MongoSource.configured(settings).orElseThrow());
+        Class<?> generated = generate(generator.plan("events", GenerateOptions.defaults()));
+        RunSummary first = runIncremental(generated, settings);
+        Instant later = Instant.now().minus(settings.get(EtlEnvironment.SETTLE));
+        ObjectId after = new ObjectId();
+        String longNote = "n".repeat(100);
+        events.insertOne(new Document("_id", after).append("at", Date.from(later)).append("note", longNote).append("device", "phone"));
+        settledPast(later, settings);
+
+        EtlUpdate update;
+        try (EtlEnvironment environment = new EtlEnvironment(settings)) {
+            update = EtlUpdate.sample(generator, pipeline(generated, environment), GenerateOptions.defaults());
+        }
+        RunSummary second = runIncremental(generate(update.rewritten()), settings);
+
+        assertEquals(List.of("column note VARCHAR(16) is too narrow for the sample's note: declare it VARCHAR(256), and the next"
+                + " load widens it", "new field device (string): declare it as device VARCHAR(16), and the next load adds the column"),
+                update.drift().changes());
+        assertEquals(List.of(RunStatus.SUCCESS, RunStatus.SUCCESS), List.of(first.status(), second.status()), second::toString);
+        Map<String, String> beforeRow = new HashMap<>();
+        beforeRow.put("note", "short");
+        beforeRow.put("device", null);
+        assertEquals(Map.of(before.toHexString(), beforeRow, after.toHexString(), Map.of("note", longNote, "device", "phone")),
+                warehouse(database.getName(), List.of("id", "note", "device"), "events"));
+    }
+
     private Settings settings(MongoDatabase database) {
         return TestSettings.of(home, "mongo.uri", MONGO.uri(database), "warehouse.url", POSTGRES.jdbcUrl(),
                 "warehouse.schema", database.getName(), "pig.dir", tree.resolve("etls/pig").toString());
     }
 
-    /** Writes the plan's files into the tree, compiles them, and returns the ETL's class. */
+    /** Writes the plan's files into the tree (over the ones there), compiles them, and returns the ETL's class. */
     private Class<?> generate(EtlPlan plan) throws Exception {
-        Files.createDirectories(tree.resolve(ProjectTree.SERVICES).getParent());
-        Files.createFile(tree.resolve(ProjectTree.SERVICES));
+        Path services = tree.resolve(ProjectTree.SERVICES);
+        if (!Files.exists(services)) {
+            Files.createDirectories(services.getParent());
+            Files.createFile(services);
+        }
         new ProjectTree(tree).write(new EtlRenderer(Path.of("../templates")).render(plan));
-        ClassLoader generated = compile(tree.resolve("etls/src/main/java"));
+        ClassLoader generated = compile(tree.resolve("etls/src/main/java"), Files.createTempDirectory(tree, "classes"));
         return generated.loadClass("io.etl.generated." + plan.javaPackage() + "." + plan.javaClass());
+    }
+
+    private static EtlPipeline pipeline(Class<?> etl, EtlEnvironment environment) throws Exception {
+        return (EtlPipeline) etl.getMethod("pipeline", EtlEnvironment.class).invoke(null, environment);
     }
 
     private static RunSummary runIncremental(Class<?> etl, Settings settings) throws Exception {
         try (EtlEnvironment environment = new EtlEnvironment(settings)) {
-            EtlPipeline pipeline = (EtlPipeline) etl.getMethod("pipeline", EtlEnvironment.class).invoke(null, environment);
-            return Scheduler.builder().build().run(pipeline.run().parse(Map.of("incremental", "true")));
+            return Scheduler.builder().build().run(pipeline(etl, environment).run().parse(Map.of("incremental", "true")));
+        }
+    }
+
+    /** Waits until a run started now has a window that ends after {@code instant}, which it is a settle time behind. */
+    private static void settledPast(Instant instant, Settings settings) {
+        while (!Instant.now().minus(settings.get(EtlEnvironment.SETTLE)).isAfter(instant.plusMillis(1))) {
+            Thread.onSpinWait();
         }
     }
 
@@ -250,9 +296,9 @@ class GeneratedEtlTest {
     }
 
     /** javac over the generated sources, against this test's class path; the classes in a child class loader. */
-    private ClassLoader compile(Path sources) throws Exception {
+    private ClassLoader compile(Path sources, Path classes) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"),
-                "-d", tree.resolve("classes").toString()));
+                "-d", classes.toString()));
         try (var files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> arguments.add(f.toString()));
         }
@@ -265,6 +311,6 @@ class GeneratedEtlTest {
             }
         }, arguments.toArray(String[]::new));
         assertEquals(0, result, diagnostics::toString);
-        return new URLClassLoader(new URL[] {tree.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
     }
 }
