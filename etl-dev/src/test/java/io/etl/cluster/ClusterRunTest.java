@@ -138,7 +138,8 @@ class ClusterRunTest {
         FutureTask<RunSummary> run = new FutureTask<>(() -> run(scheduler, name, home.resolve(name), all.toArray(String[]::new)));
         try (YarnClient yarn = yarnClient()) {
             new Thread(run, name).start();
-            ApplicationId running = Await.value("'" + job + "…' to run on YARN", Duration.ofMinutes(2),
+            // the job before it (the extract, on YARN too) may take minutes on a busy machine
+            ApplicationId running = Await.value("'" + job + "…' to run on YARN", Duration.ofMinutes(5),
                     () -> runningApplication(yarn, job));
 
             scheduler.cancel();
