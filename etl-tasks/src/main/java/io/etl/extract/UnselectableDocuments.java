@@ -100,7 +100,7 @@ public final class UnselectableDocuments {
         List<Kind> kinds = List.of(
                 new Kind(WITHOUT_CURSOR, "without '" + cursor + "'", Filters.eq(cursor, null)),
                 new Kind(CURSOR_NOT_DATE, "whose '" + cursor + "' is not a date",
-                        Filters.or(NOT_DATES.stream().map(type -> Filters.type(cursor, type)).toList())),
+                        notDate(cursor)),
                 new Kind(CURSOR_OUT_OF_RANGE, "whose '" + cursor + "' is before the year 1 or after 9999",
                         Filters.or(Filters.lt(cursor, FIRST_DATE), Filters.gte(cursor, AFTER_LAST_DATE))));
         List<Bson> selected = new ArrayList<>();
@@ -117,6 +117,14 @@ public final class UnselectableDocuments {
         }
         Document found = collection.aggregate(List.of(Aggregates.match(Filters.or(selected)), Aggregates.facet(facets))).first();
         return new Survey(count(found, COUNTED), kinds.stream().map(kind -> kind.found(found, cursor)).toList());
+    }
+
+    /**
+     * One {@code $type} of the list rather than a {@code $type} per type: the same documents and index bounds, and a
+     * source that scans tests each document once (twelve tests made the embedded server's scan several times slower).
+     */
+    private static Bson notDate(String cursor) {
+        return new Document(cursor, new Document("$type", NOT_DATES.stream().map(BsonType::getValue).toList()));
     }
 
     private static Facet countOf(String name, Bson filter) {
