@@ -4,9 +4,9 @@
 # else embedded (Hadoop and Pig in local mode, a local lake, the embedded PostgreSQL); then the baseline, a direct
 # copy of the same documents from the same source into a PostgreSQL of its own started the same way (DirectCopy: one
 # pass, cursor → TSV → COPY FROM STDIN), and the ratio of the two rates; then the same etl command again with no new
-# documents. Prints each run's wall time (JVM start included), documents/s, peak RSS and CPU seconds of each process,
-# and per stage the same figures.
-#   bench/end-to-end.sh [documents]
+# documents (NOTHING_NEW_RUNS times, default once, one after the other on the same sample). Prints each run's wall time
+# (JVM start included), documents/s, peak RSS and CPU seconds of each process, and per stage the same figures.
+#   [NOTHING_NEW_RUNS=n] bench/end-to-end.sh [documents]
 set -euo pipefail
 project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 documents="${1:-1000000}"
@@ -23,4 +23,6 @@ read -r _ copied seconds <"$work/direct-copy.out"
 awk -v n="$copied" -v t="$seconds" -v e="$end_to_end" 'BEGIN { direct = n / t
     printf "    the copy alone (no JVM or PostgreSQL start): %d documents in %.1f s, %.0f documents/s\n", n, t, direct
     printf "end to end ÷ direct copy: %.0f ÷ %.0f documents/s = %.2f\n", e, direct, e / direct }'
-timed_etl "no new documents" 0 "$work/home" mongo.uri="$uri"
+for (( run = 1; run <= ${NOTHING_NEW_RUNS:-1}; run++ )); do
+  timed_etl "no new documents" 0 "$work/home" mongo.uri="$uri"
+done

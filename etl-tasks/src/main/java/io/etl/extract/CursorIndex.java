@@ -4,6 +4,7 @@ import io.etl.task.PermanentFailure;
 
 import java.util.regex.Pattern;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
@@ -13,6 +14,7 @@ import org.bson.Document;
  */
 public final class CursorIndex {
 
+    private static final int NAMESPACE_NOT_FOUND = 26;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private CursorIndex() {
@@ -20,17 +22,24 @@ public final class CursorIndex {
 
     /**
      * Whether an ascending or descending index starts with the field: a compound one counts, a hashed one cannot
-     * serve a range.
+     * serve a range. A collection that does not exist has none (MongoDB answers NamespaceNotFound).
      */
     public static boolean exists(MongoCollection<Document> collection, String field) {
-        for (Document index : collection.listIndexes()) {
-            Document key = index.get("key", Document.class);
-            if (key != null && !key.isEmpty() && key.keySet().iterator().next().equals(field)
-                    && key.get(field) instanceof Number) {
-                return true;
+        try {
+            for (Document index : collection.listIndexes()) {
+                Document key = index.get("key", Document.class);
+                if (key != null && !key.isEmpty() && key.keySet().iterator().next().equals(field)
+                        && key.get(field) instanceof Number) {
+                    return true;
+                }
             }
+            return false;
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() == NAMESPACE_NOT_FOUND) {
+                return false;
+            }
+            throw e;
         }
-        return false;
     }
 
     public static PermanentFailure missing(String collectionDescription, String collection, String field) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,23 +90,29 @@ public final class ExtractTask extends WindowTask {
                 hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), progress);
     }
 
-    /** Counts the window's documents, once sure that the cursor index will serve the count and the job. */
+    /**
+     * Counts the window's documents, once sure that the cursor index will serve the count and the job: two round trips
+     * to the source, the index check (which checks the collection only when it finds no index) and one aggregation.
+     */
     private long countWindow(MongoSource source, WindowFilter filter, TaskContext context) throws IOException, PermanentFailure {
-        String cursor = definition.spec.cursorField();
+        String collectionName = definition.spec.collection();
         return source.query(database -> {
-            SourceCollection.requireExists(source, database, definition.spec.collection());
-            MongoCollection<Document> collection = database.getCollection(definition.spec.collection());
-            requireCursorIndex(source, collection);
-            UnselectableDocuments.report(collection, cursor, source.describe(definition.spec.collection()), context);
-            return collection.countDocuments(filter.query());
+            MongoCollection<Document> collection = database.getCollection(collectionName);
+            requireCursorIndex(source, database, collection);
+            UnselectableDocuments.Survey survey = UnselectableDocuments.survey(collection, filter);
+            UnselectableDocuments.report(survey.unselectable(), source.describe(collectionName), context);
+            return survey.matched();
         });
     }
 
-    private void requireCursorIndex(MongoSource source, MongoCollection<Document> collection) throws PermanentFailure {
+    /** A collection without the index is refused, unless allowed; a missing collection or database is named as such. */
+    private void requireCursorIndex(MongoSource source, MongoDatabase database, MongoCollection<Document> collection)
+            throws PermanentFailure {
         EtlSpec spec = definition.spec;
         if (CursorIndex.exists(collection, spec.cursorField())) {
             return;
         }
+        SourceCollection.requireExists(source, database, spec.collection());
         if (!get(ALLOW_UNINDEXED)) {
             throw CursorIndex.missing(source.describe(spec.collection()), spec.collection(), spec.cursorField());
         }
