@@ -5,6 +5,7 @@ import io.etl.config.MalformedSettingException;
 import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
 import io.etl.config.Settings;
+import io.etl.extract.ExtractTask;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.Lake;
 import io.etl.lake.S3Options;
@@ -64,7 +65,7 @@ public final class EtlEnvironment implements AutoCloseable {
                 Warehouse.URL, Warehouse.USER, Warehouse.PASSWORD, Warehouse.PASSWORD_FILE, Warehouse.SCHEMA,
                 Warehouse.CONNECT_TIMEOUT, Warehouse.SLICES, LoadTask.IAM_ROLE, LoadTask.COPY_OPTIONS,
                 Lake.LOCATION, S3Options.ENDPOINT, S3Options.REGION, S3Options.PATH_STYLE, S3Options.ACCESS_KEY, S3Options.SECRET_KEY,
-                HadoopSetup.CONF_DIR, HadoopSetup.LOCAL_MAPS, PIG_DIR, SPLIT_SIZE, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX);
+                HadoopSetup.CONF_DIR, HadoopSetup.LOCAL_MAPS, PIG_DIR, SPLIT_SIZE, ExtractTask.PROFILE_UNMAPPED, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX);
     }
 
     /**

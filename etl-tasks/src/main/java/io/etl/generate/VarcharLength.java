@@ -7,14 +7,14 @@ import io.etl.warehouse.SqlType;
  * as Redshift counts), at least {@value #MIN} and at most {@link SqlType#MAX_VARCHAR}; the headroom is for the
  * values the sample did not see.
  */
-final class VarcharLength {
+public final class VarcharLength {
 
     static final int MIN = 16;
 
     private VarcharLength() {
     }
 
-    static int forMaxBytes(int maxBytes) {
+    public static int forMaxBytes(int maxBytes) {
         long wanted = Math.max(MIN, 2L * maxBytes);
         long power = Long.highestOneBit(wanted) == wanted ? wanted : Long.highestOneBit(wanted) << 1;
         return (int) Math.min(power, SqlType.MAX_VARCHAR);
