@@ -30,7 +30,7 @@ class SchemaDriftReportTest {
     Path home;
 
     @Test
-    void new_fields_are_one_line_of_the_summary_and_in_the_reports_and_history_and_the_run_still_exits_0() throws Exception {
+    void new_fields_are_one_line_of_the_summary_and_in_the_reports_history_and_status_and_the_run_still_exits_0() throws Exception {
         Path seed = seed("""
                 {"_id": {"$oid": "6565a1b2c3d4e5f601000001"}, "user_id": 1, "action": "click", "date": {"$date": "2026-10-01T01:00:00Z"}, "value": [], "device": {"os": "ios"}, "score": 3}
                 {"_id": {"$oid": "6565a1b2c3d4e5f601000002"}, "user_id": 2, "action": "click", "date": {"$date": "2026-10-01T02:00:00Z"}, "value": [], "device": {"os": "android"}, "score": "high"}
@@ -53,6 +53,9 @@ class SchemaDriftReportTest {
         Etl.Result history = new Etl(home).run("history", "--run", runId.group(1), "--format", "json");
         JsonNode extract = extractAttempt(Json.MAPPER.readTree(history.out()));
         assertTrue(extract.get("notes").get(0).asText().startsWith(line), extract::toString);
+        Etl.Result status = new Etl(home).run("status");
+        assertTrue(status.out().contains("actions_taken: 2 new fields in the documents of its last extract, not loaded: "
+                + "etl history --run " + runId.group(1) + " --format json names them\n"), status::toString);
     }
 
     @Test
