@@ -17,6 +17,7 @@ import io.etl.window.WindowParameters;
 import io.etl.window.WindowTask;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -82,9 +83,20 @@ public final class ExtractTask extends WindowTask {
         new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written, splits.splits())
                 .writeTo(output);
         if (profile) {
-            reportUnmapped(UnmappedFields.mergeTaskFiles(output), output, context);
+            reportUnmapped(mergeUnmapped(output), output, context);
         }
         output.markComplete();
+    }
+
+    /** The map tasks' files of fields the ETL does not declare, merged into the extract's {@value UnmappedFields#FILE}. */
+    private static UnmappedFields mergeUnmapped(LakeDirectory output) throws IOException {
+        List<UnmappedFields> tasks = new ArrayList<>();
+        for (String file : output.files(UnmappedFields.TASK_FILE_PREFIX)) {
+            tasks.add(UnmappedFields.parse(output.read(file)));
+        }
+        UnmappedFields merged = UnmappedFields.merge(tasks);
+        output.write(UnmappedFields.FILE, merged.json());
+        return merged;
     }
 
     private void reportUnmapped(UnmappedFields unmapped, LakeDirectory output, TaskContext context) {

@@ -1,15 +1,13 @@
 package io.etl.extract;
 
-import io.etl.lake.LakeDirectory;
-import io.etl.state.Json;
-
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The field paths an extract's documents had that the ETL does not declare, most frequent first, kept next to the
@@ -21,6 +19,11 @@ import java.util.TreeSet;
 public record UnmappedFields(List<UnmappedField> fields, boolean capped) {
 
     public static final String FILE = "_UNMAPPED_FIELDS.json";
+    /**
+     * Jackson's own, not etl-core's {@code Json}: a map task on a cluster has Hadoop's libraries (Jackson among them)
+     * and the jars the job ships, not etl-core.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** What each map task leaves, {@code _UNMAPPED_FIELDS-m-00000.json} and on: hidden from Pig as {@value #FILE} is. */
     static final String TASK_FILE_PREFIX = "_UNMAPPED_FIELDS-m-";
     /** Bounds the memory of a map task over documents whose keys are data (ids, dates as field names). */
@@ -53,31 +56,16 @@ public record UnmappedFields(List<UnmappedField> fields, boolean capped) {
         return String.format("%s%05d.json", TASK_FILE_PREFIX, task);
     }
 
-    /** The map tasks' files in an extract's output, merged into its {@value #FILE}. */
-    static UnmappedFields mergeTaskFiles(LakeDirectory extract) throws IOException {
-        List<UnmappedFields> tasks = new ArrayList<>();
-        for (String file : extract.files(TASK_FILE_PREFIX)) {
-            tasks.add(parse(extract.read(file)));
-        }
-        UnmappedFields merged = merge(tasks);
-        merged.writeTo(extract);
-        return merged;
-    }
-
     /** Not public, so that Jackson does not take it for a property. */
     boolean isEmpty() {
         return fields.isEmpty();
     }
 
-    void writeTo(LakeDirectory extract) throws IOException {
-        extract.write(FILE, json());
-    }
-
     String json() throws IOException {
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
     }
 
     static UnmappedFields parse(String json) throws IOException {
-        return Json.MAPPER.readValue(json, UnmappedFields.class);
+        return JSON.readValue(json, UnmappedFields.class);
     }
 }
