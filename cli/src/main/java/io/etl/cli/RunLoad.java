@@ -17,9 +17,7 @@ record RunLoad(Optional<RunWindow> window, Optional<Long> rows) {
     static RunLoad of(RunRecord run, HistoryReader history) {
         Optional<RunWindow> window = RunWindow.of(history.attempts(run).stream()
                 .map(a -> a.parameters() == null ? Map.<String, String>of() : a.parameters()));
-        Optional<Long> rows = run.metrics() == null ? Optional.empty() : run.metrics().values().stream()
-                .map(m -> m.get(ROWS_METRIC)).filter(n -> n != null).reduce(Long::sum);
-        return new RunLoad(window, rows);
+        return new RunLoad(window, run.total(ROWS_METRIC));
     }
 
     String windowText() {

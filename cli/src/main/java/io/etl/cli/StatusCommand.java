@@ -57,9 +57,10 @@ public final class StatusCommand implements Callable<Integer> {
      * @param holes      time between windows loaded that no load read (the next incremental run reads from the first);
      *                   null when the warehouse was not read
      * @param lastAudit  what the last {@code etl audit} found, and when; null if none ran
+     * @param newFields  the fields its latest extract found that the ETL does not declare; null if no extract ran
      */
     record EtlStatus(String etl, Instant loadedUpTo, Long rows, Instant loadedAt, Duration lag, String lastRunStatus,
-                     Instant lastRunAt, List<Window> holes, LastAudit lastAudit) {
+                     Instant lastRunAt, List<Window> holes, LastAudit lastAudit, NewFields newFields) {
     }
 
     @Override
@@ -76,7 +77,8 @@ public final class StatusCommand implements Callable<Integer> {
         List<EtlStatus> statuses = etls.stream().map(etl -> status(etl, history, now, holes.of(etl),
                 LastAudit.read(environment.state(), etl).orElse(null))).toList();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.render(statuses, () -> text(statuses) + holesText(statuses, holes.notChecked()) + auditsText(statuses)));
+        out.print(output.render(statuses, () -> text(statuses) + holesText(statuses, holes.notChecked()) + auditsText(statuses)
+                + newFieldsText(statuses)));
         out.flush();
         return ExitCodes.OK;
     }
@@ -84,17 +86,25 @@ public final class StatusCommand implements Callable<Integer> {
     private static EtlStatus status(String family, HistoryReader history, Instant now, List<Window> holes, LastAudit audit) {
         List<RunRecord> runs = history.runs(Optional.of(family));
         Optional<RunRecord> last = runs.stream().findFirst();
+        NewFields newFields = NewFields.latest(runs).orElse(null);
         for (RunRecord run : runs) {
             RunLoad load = RunLoad.of(run, history);
             if (run.status().equals(RunStatus.SUCCESS.name()) && load.window().isPresent()) {
                 Instant upper = ParameterType.INSTANT.parse(load.window().get().upper());
                 return new EtlStatus(family, upper, load.rows().orElse(null), run.finishedAt(),
                         Duration.between(upper, now).truncatedTo(ChronoUnit.SECONDS), last.get().status(), last.get().startedAt(),
-                        holes, audit);
+                        holes, audit, newFields);
             }
         }
         return new EtlStatus(family, null, null, null, null, last.map(RunRecord::status).orElse(null),
-                last.map(RunRecord::startedAt).orElse(null), holes, audit);
+                last.map(RunRecord::startedAt).orElse(null), holes, audit, newFields);
+    }
+
+    /** A line per ETL whose last extract found fields it does not declare. */
+    private static String newFieldsText(List<EtlStatus> statuses) {
+        return statuses.stream().filter(s -> s.newFields() != null)
+                .flatMap(s -> s.newFields().summary().map(text -> s.etl() + ": " + text + "\n").stream())
+                .collect(Collectors.joining());
     }
 
     /** A line per ETL audited: what its last audit found. */

@@ -3,6 +3,8 @@ package io.etl.history;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One run as the history keeps it.
@@ -22,6 +24,12 @@ public record RunRecord(String runId, String family, String task, Map<String, St
     RunRecord finishedAs(RunRecord end) {
         return new RunRecord(runId, family, task, parameters, end.status, startedAt, end.finishedAt, end.duration,
                 end.counts, end.metrics, end.error, pid, host);
+    }
+
+    /** A figure added up over the tasks that recorded it; empty when none did. */
+    public Optional<Long> total(String metric) {
+        return metrics == null ? Optional.empty()
+                : metrics.values().stream().map(m -> m.get(metric)).filter(Objects::nonNull).reduce(Long::sum);
     }
 
     /** A run whose process died before its end, with what its attempts say it had done. */

@@ -2,6 +2,7 @@ package io.etl.generate;
 
 import io.etl.spec.FieldType;
 import io.etl.warehouse.SqlType;
+import io.etl.warehouse.VarcharLength;
 
 import java.util.EnumSet;
 import java.util.Set;

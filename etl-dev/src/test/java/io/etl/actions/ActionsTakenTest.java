@@ -63,7 +63,8 @@ class ActionsTakenTest {
                     .collect(Collectors.toMap(o -> o.task().family(), TaskOutcome::metrics));
             assertEquals(Map.of("documents_matched", dated, "rows_extracted", dated,
                     "documents_without_cursor", sample.size() - dated,
-                    "documents_cursor_not_date", 0L, "documents_cursor_out_of_range", 0L), metrics.get("actions_taken_extract"));
+                    "documents_cursor_not_date", 0L, "documents_cursor_out_of_range", 0L,
+                    "fields_unmapped", 0L), metrics.get("actions_taken_extract"), "the sample declares every field it has");
             assertEquals(Map.of("rows_transformed", dated, "nuls_replaced", 0L, "array_elements_dropped", 0L),
                     metrics.get("actions_taken_transform"));
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etl.warehouse.SqlType;
+import io.etl.warehouse.VarcharLength;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etl.actions.ActionsTaken;
 import io.etl.environment.EtlEnvironment;
+import io.etl.extract.UnmappedField;
+import io.etl.extract.UnmappedFields;
 import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.TaskOutcome;
+import io.etl.state.Json;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LocalWarehouse;
 import io.etl.testing.TestSettings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every document of a window is in the warehouse, value for value, or in {@code etl_rejects} with its id and
- * reason, and the run counts both: real MongoDB wire protocol, Hadoop and Pig in local mode, PostgreSQL.
+ * reason, and the run counts both; every field a document has that no column holds is named, and every value too
+ * long for its column comes with the width that would hold it: real MongoDB wire protocol, Hadoop and Pig in local
+ * mode, PostgreSQL.
  */
 class AccountedForTest {
 
@@ -105,6 +111,62 @@ class AccountedForTest {
                 outcome(first, "actions_taken_load").notes()::toString);
         assertEquals(RunStatus.SUCCESS, next.status(), "the bad documents block no later run");
         assertEquals(1, metric(next, "actions_taken_load", "rows_new"));
+    }
+
+    @Test
+    void fields_the_etl_does_not_declare_are_named_most_frequent_first_with_their_types_and_counts() throws Exception {
+        events.insertMany(List.of(
+                action("phone").set("device", new Document("os", "ios").append("model", "X")).set("score", 3)
+                        .at("2026-10-01T01:00:00Z").id("6565a1b2c3d4e5f601000001").build(),
+                action("tablet").set("device", new Document("os", "android")).set("score", "high")
+                        .at("2026-10-01T02:00:00Z").id("6565a1b2c3d4e5f601000002").build(),
+                action("watch").set("device", new Document("os", "watchos")).at("2026-10-01T03:00:00Z")
+                        .id("6565a1b2c3d4e5f601000003").build(),
+                action("plain").at("2026-10-01T04:00:00Z").id("6565a1b2c3d4e5f601000004").build()));
+
+        RunSummary run = run("incremental", "true");
+
+        assertEquals(RunStatus.SUCCESS, run.status(), run::toString);
+        assertEquals(4, metric(run, "actions_taken_load", "rows_loaded"), "a new field is a warning, never a reject");
+        assertEquals(3, metric(run, "actions_taken_extract", "fields_unmapped"));
+        String note = outcome(run, "actions_taken_extract").notes().get(0);
+        assertTrue(note.startsWith("3 new fields in actions_taken: device.os (string, 3 documents), score (int, string, 2 documents), "
+                + "device.model (string, 1 document); not loaded: to load them, declare them in the ETL (etl generate actions_taken"
+                + " --update says how); an example _id of each is in " + home.resolve("lake/actions_taken")), note);
+        assertTrue(note.endsWith("/extract/_UNMAPPED_FIELDS.json"), note);
+        Path file = Path.of(note.substring(note.lastIndexOf(" ") + 1));
+        assertEquals(new UnmappedFields(List.of(
+                        new UnmappedField("device.os", List.of("string"), 3, "6565a1b2c3d4e5f601000001"),
+                        new UnmappedField("score", List.of("int", "string"), 2, "6565a1b2c3d4e5f601000001"),
+                        new UnmappedField("device.model", List.of("string"), 1, "6565a1b2c3d4e5f601000001")), false),
+                Json.MAPPER.readValue(Files.readString(file), UnmappedFields.class));
+    }
+
+    @Test
+    void a_window_whose_documents_have_only_declared_fields_names_none() {
+        events.insertOne(action("plain").values("a").at("2026-10-01T01:00:00Z").build());
+
+        RunSummary run = run("incremental", "true");
+
+        assertEquals(0, metric(run, "actions_taken_extract", "fields_unmapped"));
+        assertEquals(List.of(), outcome(run, "actions_taken_extract").notes());
+    }
+
+    @Test
+    void values_too_long_for_their_column_are_rejected_with_the_width_that_would_hold_them() throws Exception {
+        events.insertMany(List.of(
+                action("x".repeat(300)).at("2026-10-01T01:00:00Z").id("6565a1b2c3d4e5f601000001").build(),
+                action("y".repeat(700)).at("2026-10-01T02:00:00Z").id("6565a1b2c3d4e5f601000002").build(),
+                action("fits").at("2026-10-01T03:00:00Z").id("6565a1b2c3d4e5f601000003").build()));
+
+        RunSummary run = run("incremental", "true");
+
+        assertEquals(2, metric(run, "actions_taken_load", "rows_rejected"));
+        assertEquals(List.of("6565a1b2c3d4e5f601000001|longer than VARCHAR(256): 300 characters",
+                        "6565a1b2c3d4e5f601000002|longer than VARCHAR(256): 700 characters"),
+                query("SELECT document_id, reason FROM %s.etl_rejects ORDER BY document_id"));
+        assertEquals("action VARCHAR(256) → VARCHAR(2048) would fit 2 rejected values (widest 700 characters)",
+                outcome(run, "actions_taken_load").notes().get(0));
     }
 
     @Test

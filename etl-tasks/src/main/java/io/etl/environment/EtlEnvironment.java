@@ -4,9 +4,10 @@ import io.etl.config.ConflictingSettingsException;
 import io.etl.config.MalformedSettingException;
 import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
+import io.etl.config.Settings;
 import io.etl.embedded.Embedded;
 import io.etl.embedded.Running;
-import io.etl.config.Settings;
+import io.etl.extract.ExtractTask;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.Lake;
 import io.etl.lake.S3Options;
@@ -65,7 +66,8 @@ public final class EtlEnvironment implements AutoCloseable {
                 Warehouse.URL, Warehouse.USER, Warehouse.PASSWORD, Warehouse.PASSWORD_FILE, Warehouse.SCHEMA,
                 Warehouse.CONNECT_TIMEOUT, Warehouse.SLICES, LoadTask.IAM_ROLE, LoadTask.COPY_OPTIONS,
                 Lake.LOCATION, S3Options.ENDPOINT, S3Options.REGION, S3Options.PATH_STYLE, S3Options.ACCESS_KEY, S3Options.SECRET_KEY,
-                HadoopSetup.CONF_DIR, HadoopSetup.LOCAL_MAPS, PIG_DIR, SPLIT_SIZE, TRANSFORM_PARTS, SETTLE, RejectLimit.MAX));
+                HadoopSetup.CONF_DIR, HadoopSetup.LOCAL_MAPS, PIG_DIR, SPLIT_SIZE, ExtractTask.PROFILE_UNMAPPED, TRANSFORM_PARTS,
+                SETTLE, RejectLimit.MAX));
         Embedded.source().ifPresent(source -> keys.addAll(source.settingKeys()));
         return keys;
     }

@@ -4,18 +4,25 @@ import java.io.IOException;
 import io.etl.spec.EtlSpec;
 import io.etl.spec.FieldType;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.bson.BSONObject;
 
 /**
  * The extract's map task: one TSV line per document ({@link DocumentRow}), with the fields the job names in
- * {@value #PATHS} and declares in {@value #TYPES}.
+ * {@value #PATHS} and declares in {@value #TYPES}. When the job asks ({@value #PROFILE}), it also tallies the fields
+ * the ETL does not declare ({@link UnmappedFieldProfile}) and leaves them in a file of its own beside its part, for
+ * the extract to merge.
  */
 public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritable, Text> {
 
@@ -25,26 +32,45 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     static final String TYPES = "etl.extract.types";
     /** The index of the key among them. */
     static final String KEY = "etl.extract.key";
+    /** Whether to profile the fields the ETL does not declare. */
+    static final String PROFILE = "etl.extract.profile.unmapped";
 
     private final Text line = new Text();
     private DocumentRow row;
+    private Optional<UnmappedFieldProfile> profile;
 
-    static void configure(Configuration conf, EtlSpec spec) {
+    static void configure(Configuration conf, EtlSpec spec, boolean profileUnmapped) {
         conf.setStrings(PATHS, spec.paths().toArray(String[]::new));
         conf.setStrings(TYPES, spec.fields().stream().map(field -> field.type().name()).toArray(String[]::new));
         conf.setInt(KEY, spec.keyIndex());
+        conf.setBoolean(PROFILE, profileUnmapped);
     }
 
     @Override
     protected void setup(Context context) {
         Configuration conf = context.getConfiguration();
-        row = DocumentRow.of(List.of(conf.getStrings(PATHS)),
-                Arrays.stream(conf.getStrings(TYPES)).map(FieldType::valueOf).toList(), conf.getInt(KEY, 0));
+        List<String> paths = List.of(conf.getStrings(PATHS));
+        row = DocumentRow.of(paths, Arrays.stream(conf.getStrings(TYPES)).map(FieldType::valueOf).toList(), conf.getInt(KEY, 0));
+        profile = conf.getBoolean(PROFILE, false) ? Optional.of(UnmappedFieldProfile.declaring(paths)) : Optional.empty();
     }
 
     @Override
     protected void map(Object key, BSONObject document, Context context) throws IOException, InterruptedException {
         line.set(row.line(document));
         context.write(NullWritable.get(), line);
+        profile.ifPresent(fields -> fields.add(document));
+    }
+
+    /** Written where the task writes its part, so that the file is committed, or discarded, with it. */
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+        if (profile.isEmpty()) {
+            return;
+        }
+        Path file = new Path(FileOutputFormat.getWorkOutputPath(context),
+                UnmappedFields.taskFile(context.getTaskAttemptID().getTaskID().getId()));
+        try (FSDataOutputStream out = file.getFileSystem(context.getConfiguration()).create(file, true)) {
+            out.write(profile.get().result().json().getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -26,13 +26,14 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 
 /**
  * The extract's MapReduce job: {@link WindowInputFormat} (mongo-hadoop's) reads the window's documents with the
- * projection and the split plan given, {@link DocumentMapper} writes them as TSV lines into the output directory.
- * Map only.
+ * split plan given, {@link DocumentMapper} writes them as TSV lines into the output directory. Map only.
  *
- * @param source the collection, as mongo-hadoop takes it ({@code mongodb://host/db.collection})
+ * @param source          the collection, as mongo-hadoop takes it ({@code mongodb://host/db.collection})
+ * @param profileUnmapped read whole documents and profile the fields the ETL does not declare; else read only the
+ *                        declared fields ({@link Projection})
  */
 record ExtractJob(String name, MongoClientURI source, BasicDBObject query, EtlSpec spec, SplitPlan splits,
-                  String output) {
+                  String output, boolean profileUnmapped) {
 
     /** Where the mapper's libraries come from: mongo-hadoop-core and the MongoDB driver. */
     static final List<Class<?>> LIBRARIES = List.of(MongoInputFormat.class, MongoClient.class);
@@ -47,9 +48,11 @@ record ExtractJob(String name, MongoClientURI source, BasicDBObject query, EtlSp
             throws IOException, PermanentFailure, InterruptedException {
         MongoConfigUtil.setInputURI(conf, source);
         MongoConfigUtil.setQuery(conf, query);
-        MongoConfigUtil.setFields(conf, Projection.of(spec.paths()));
+        if (!profileUnmapped) {
+            MongoConfigUtil.setFields(conf, Projection.of(spec.paths()));
+        }
         splits.applyTo(conf);
-        DocumentMapper.configure(conf, spec);
+        DocumentMapper.configure(conf, spec, profileUnmapped);
 
         Job job = Job.getInstance(conf, name);
         job.setInputFormatClass(WindowInputFormat.class);

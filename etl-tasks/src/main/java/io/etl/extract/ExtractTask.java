@@ -1,5 +1,7 @@
 package io.etl.extract;
 
+import io.etl.config.SettingKey;
+import io.etl.config.SettingType;
 import io.etl.environment.EtlEnvironment;
 import io.etl.hadoop.HadoopSetup;
 import io.etl.lake.LakeDirectory;
@@ -15,6 +17,7 @@ import io.etl.window.WindowParameters;
 import io.etl.window.WindowTask;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -27,14 +30,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies one window of an ETL's collection into the lake as TSV ({@code {etl}/{window}/extract/part-*}), with a
  * MapReduce job over mongo-hadoop. It checks the cursor index first, counts the window, and flags the output
- * complete only when the job wrote exactly that many lines; the counts stay next to the parts for the load. A window
- * of no document starts no job: it writes the empty part such a job would.
+ * complete only when the job wrote exactly that many lines; the counts stay next to the parts for the load, and so do
+ * the fields the documents had that the ETL does not declare ({@link UnmappedFields}), which its summary names. A
+ * window of no document starts no job: it writes the empty part such a job would.
  */
 public final class ExtractTask extends WindowTask {
 
     public static final Parameter<Boolean> ALLOW_UNINDEXED = Parameter.flag("allow-unindexed").insignificant()
             .describedAs("extract even if the cursor field has no index (every run scans the collection)");
-
+    public static final SettingKey<Boolean> PROFILE_UNMAPPED = SettingKey.of("extract.unmapped.fields", SettingType.bool(), "true",
+            "Read whole documents and report the fields the ETL does not declare; false reads only the declared fields");
 
     private final Definition definition;
 
@@ -66,7 +71,8 @@ public final class ExtractTask extends WindowTask {
         LakeDirectory output = output().get(0);
         output.clear();
         context.progress("extract", 0, matched, "documents");
-        long written = matched == 0 ? output.writeEmptyPart() : runJob(source, filter, splits, output,
+        boolean profile = definition.environment.settings().get(PROFILE_UNMAPPED);
+        long written = matched == 0 ? output.writeEmptyPart() : runJob(source, filter, splits, output, profile,
                 lines -> context.progress("extract", lines, matched, "documents"), hadoop);
         context.progress("extract", written, matched, "documents");
         context.record("rows_extracted", written);
@@ -77,15 +83,36 @@ public final class ExtractTask extends WindowTask {
         }
         new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written, splits.splits())
                 .writeTo(output);
+        if (profile) {
+            reportUnmapped(mergeUnmapped(output), output, context);
+        }
         output.markComplete();
     }
 
+    /** The map tasks' files of fields the ETL does not declare, merged into the extract's {@value UnmappedFields#FILE}. */
+    private static UnmappedFields mergeUnmapped(LakeDirectory output) throws IOException {
+        List<UnmappedFields> tasks = new ArrayList<>();
+        for (String file : output.files(UnmappedFields.TASK_FILE_PREFIX)) {
+            tasks.add(UnmappedFields.parse(output.read(file)));
+        }
+        UnmappedFields merged = UnmappedFields.merge(tasks);
+        output.write(UnmappedFields.FILE, merged.json());
+        return merged;
+    }
+
+    private void reportUnmapped(UnmappedFields unmapped, LakeDirectory output, TaskContext context) {
+        context.record("fields_unmapped", unmapped.fields().size());
+        if (!unmapped.isEmpty()) {
+            context.note(UnmappedFieldsNote.of(unmapped, definition.spec.collection(), output));
+        }
+    }
+
     /** Runs the MapReduce job that writes the window's documents into the output; returns how many it wrote. */
-    private long runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, LongConsumer progress,
-                        HadoopSetup hadoop) throws IOException, PermanentFailure, InterruptedException {
+    private long runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, boolean profile,
+                        LongConsumer progress, HadoopSetup hadoop) throws IOException, PermanentFailure, InterruptedException {
         EtlSpec spec = definition.spec;
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
-                source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath());
+                source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath(), profile);
         return job.run(hadoop.configuration(output.lake().hadoopSettings()),
                 hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), progress);
     }

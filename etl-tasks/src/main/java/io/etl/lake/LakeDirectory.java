@@ -30,7 +30,12 @@ public record LakeDirectory(Lake lake, String path) implements Target {
 
     /** The data files' names, sorted: Hadoop's {@code part-m-00000} and the like. */
     public List<String> parts() throws IOException {
-        return lake.list(path).stream().filter(name -> name.startsWith(PART_PREFIX)).toList();
+        return files(PART_PREFIX);
+    }
+
+    /** The names of its files that start so, sorted. */
+    public List<String> files(String prefix) throws IOException {
+        return lake.list(path).stream().filter(name -> name.startsWith(prefix)).toList();
     }
 
     /** The folder of another stage of the same window: {@code .../transform} to {@code .../rejects}. */

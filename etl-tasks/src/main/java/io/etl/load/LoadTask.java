@@ -14,6 +14,7 @@ import io.etl.reject.RejectDocuments;
 import io.etl.reject.RejectLimit;
 import io.etl.reject.RejectLines;
 import io.etl.reject.RejectSummary;
+import io.etl.reject.WidthProposal;
 import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
@@ -95,6 +96,8 @@ public final class LoadTask extends WindowTask {
         ExtractCounts extract = ExtractCounts.read(extracted);
         TransformCounts counts = TransformCounts.read(transformed);
         LoadMarker marker = reconciledMarker(context.runId(), extract, counts);
+        // noted first: a window that fails for too many rejects needs the proposal most
+        WidthProposal.of(counts.rejectsByCause()).forEach(proposal -> context.note(proposal.line()));
         List<Reject> rejects = rejects(transform, extract, counts);
         Warehouse warehouse = definition.environment.warehouse();
         List<String> parts = transformed.parts().stream().map(transformed::file).toList();

@@ -3,6 +3,7 @@ package io.etl.transform;
 import java.io.IOException;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -19,13 +20,21 @@ record PartSizing(int parts) {
         }
     }
 
-    /** Sets the split size for the input at {@code inputPath} (as Hadoop names it). */
+    /** Sets the split size for the input directory at {@code inputPath} (as Hadoop names it). */
     void applyTo(Configuration conf, String inputPath) throws IOException {
         Path input = new Path(inputPath);
-        long bytes = input.getFileSystem(conf).getContentSummary(input).getLength();
+        long bytes = 0;
+        for (FileStatus file : input.getFileSystem(conf).listStatus(input, PartSizing::isRead)) {
+            bytes += file.getLen();
+        }
         conf.setLong("mapreduce.input.fileinputformat.split.maxsize", Math.max(1, ceilDiv(bytes, parts)));
         // Pig would otherwise combine the small splits into one again
         conf.setBoolean("pig.splitCombination", false);
+    }
+
+    /** What Pig reads of a directory: not the files Hadoop hides (the extract's counts and fields, its flag). */
+    private static boolean isRead(Path file) {
+        return !file.getName().startsWith("_") && !file.getName().startsWith(".");
     }
 
     private static long ceilDiv(long a, long b) {

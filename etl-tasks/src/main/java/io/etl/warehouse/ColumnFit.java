@@ -53,8 +53,7 @@ public final class ColumnFit {
 
     private static String varchar(int length, String value, Dialect dialect) {
         int actual = dialect.varcharLength(value);
-        return actual <= length ? null : "longer than VARCHAR(" + length + "): " + actual
-                + (dialect == Dialect.REDSHIFT ? " bytes" : " characters");
+        return actual <= length ? null : new TooLong(length, actual, TooLong.unit(dialect)).reason();
     }
 
     private static String bigint(String value) {
