@@ -87,7 +87,8 @@ timed() {
 
 # pid errors warehouse: until the process ends, every 0.2 s one line: the stage that <errors> (a run's log) last
 # started (extract, transform, load; "-" outside them), then the CPU ticks and resident kB of: the process's child
-# (the JVM under /usr/bin/time), each process in `watched`, the PostgreSQL server on the data folder <warehouse>
+# (the launcher under /usr/bin/time) with its children (the JVM, when the launcher does not exec it: the first run
+# after a build, which archives its classes), each process in `watched`, the PostgreSQL server on the data folder <warehouse>
 # with its server processes; "0 0" for one that does not run. Bash built-ins only, to cost the machine little.
 sample_run() {
   local pid=$1 warehouse=$3 stage=- partial= line child= server fd p
@@ -105,7 +106,7 @@ sample_run() {
     server=0
     [[ -f $warehouse/postmaster.pid ]] && read -r p 2>/dev/null <"$warehouse/postmaster.pid" && [[ $p =~ ^[0-9]+$ ]] && server=$p
     line="$stage"
-    process_figures "${child:-0}"
+    process_figures "${child:-0}" tree
     for p in "${watched[@]}"; do process_figures "${p#*:}"; done
     process_figures "$server" tree
     echo "$line"
