@@ -29,14 +29,18 @@ public final class EtlGenerator {
 
     /** @throws GenerateException if the collection is empty or no cursor can be chosen */
     public EtlPlan plan(String collection, GenerateOptions options) throws IOException, PermanentFailure {
+        return sample(collection, options.sampleSize()).plan(options);
+    }
+
+    /** Reads the newest {@code size} documents of the collection, and its indexes. */
+    public SampledCollection sample(String collection, int size) throws IOException, PermanentFailure {
         return source.query(database -> {
             if (!exists(database, collection)) {
                 throw new GenerateException("there is no collection '" + collection + "' in " + source.describe());
             }
             MongoCollection<BasicDBObject> documents = database.getCollection(collection, BasicDBObject.class);
-            List<BasicDBObject> sampled = documents.find().sort(new BasicDBObject("_id", -1)).limit(options.sampleSize())
-                    .into(new ArrayList<>());
-            return Planner.plan(collection, Sample.of(sampled), indexedPaths(database.getCollection(collection)), options);
+            List<BasicDBObject> sampled = documents.find().sort(new BasicDBObject("_id", -1)).limit(size).into(new ArrayList<>());
+            return new SampledCollection(collection, Sample.of(sampled), indexedPaths(database.getCollection(collection)));
         });
     }
 

@@ -5,7 +5,6 @@ import io.etl.spec.Field;
 import io.etl.task.PermanentFailure;
 
 import java.io.IOException;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,12 +17,11 @@ public record EtlUpdate(EtlPipeline pipeline, EtlPlan sampled, DeclarationDrift 
 
     public static EtlUpdate sample(EtlGenerator generator, EtlPipeline pipeline, GenerateOptions options)
             throws IOException, PermanentFailure {
-        String collection = pipeline.spec().collection();
+        SampledCollection collection = generator.sample(pipeline.spec().collection(), options.sampleSize());
         GenerateOptions onCursor = options.withCursor(pipeline.spec().cursorField());
         // a declared field no sampled document has keeps no name: naming it would be a --rename of nothing
-        Set<String> seen = generator.plan(collection, onCursor).fields().stream().map(PlannedField::path).collect(Collectors.toSet());
-        EtlPlan sampled = generator.plan(collection, onCursor.withColumns(pipeline.spec().fields().stream()
-                .filter(field -> seen.contains(field.path())).collect(Collectors.toMap(Field::path, Field::column))));
+        EtlPlan sampled = collection.plan(onCursor.withColumns(pipeline.spec().fields().stream()
+                .filter(field -> collection.has(field.path(), onCursor)).collect(Collectors.toMap(Field::path, Field::column))));
         return new EtlUpdate(pipeline, sampled, DeclarationDrift.between(pipeline.spec(), pipeline.table(), sampled));
     }
 
