@@ -36,7 +36,8 @@ final class AlertMessage {
         ObjectNode message = Json.MAPPER.createObjectNode();
         message.put("text", settings.mask(headline));
         ObjectNode attachment = message.putArray("attachments").addObject();
-        attachment.put("color", summary.status() != RunStatus.SUCCESS ? "danger" : rejected > 0 ? "warning" : "good");
+        attachment.put("color", summary.status() == RunStatus.LOCKED_OUT || summary.status() == RunStatus.SUCCESS && rejected > 0
+                ? "warning" : summary.status() != RunStatus.SUCCESS ? "danger" : "good");
         ArrayNode fields = attachment.putArray("fields");
         field(fields, "ETL", summary.root().family(), settings);
         field(fields, "Status", summary.status().name(), settings);

@@ -3,6 +3,7 @@ package io.etl.cli;
 import io.etl.config.SettingKey;
 import io.etl.config.Settings;
 import io.etl.environment.EtlEnvironment;
+import io.etl.pipeline.PipelineCatalog;
 import io.etl.state.StateDirectory;
 import io.etl.task.TaskRegistry;
 
@@ -24,7 +25,7 @@ public final class CliEnvironment {
     /** The settings of the command line and those the stages of every ETL share; catalogs declare their own. */
     private static final List<SettingKey<?>> BUILT_IN_SETTINGS = Stream.concat(
             Stream.of(StateDirectory.HOME, RunOptions.WORKERS, RunOptions.RETRIES, RunOptions.RETRY_DELAY,
-                    LogRetention.KEEP, WebhookAlert.WEBHOOK, WebhookAlert.ON_SUCCESS, EtlJars.PATH),
+                    LogRetention.KEEP, WebhookAlert.WEBHOOK, WebhookAlert.ON_SUCCESS, EtlJars.PATH, EtlGroups.GROUP),
             EtlEnvironment.settingKeys().stream()).toList();
 
     /** Jenkins' address of the build running etl, if it is one: the reports' links start with it. */
@@ -34,6 +35,7 @@ public final class CliEnvironment {
     private final Settings settings;
     private final Optional<String> buildUrl;
     private TaskRegistry registry;
+    private EtlGroups groups;
 
     private CliEnvironment(GlobalOptions options, Settings settings, Optional<String> buildUrl) {
         this.options = options;
@@ -72,6 +74,7 @@ public final class CliEnvironment {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(settings.mask(e.getMessage()));
         }
+        groups().check();
     }
 
     public boolean verbose() {
@@ -107,6 +110,24 @@ public final class CliEnvironment {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(settings.mask(e.getMessage()));
         }
+    }
+
+    /**
+     * The groups of ETLs that {@code etl run} runs as one: every ETL of the pipeline catalogs, and those of the settings.
+     *
+     * @throws ConfigurationException if a setting the catalogs read, or a group's value, is malformed
+     */
+    EtlGroups groups() {
+        if (groups == null) {
+            try {
+                List<String> etls = PipelineCatalog.discover(new EtlEnvironment(settings)).stream()
+                        .map(pipeline -> pipeline.run().family()).sorted().toList();
+                groups = new EtlGroups(settings, registry(), etls);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(settings.mask(e.getMessage()));
+            }
+        }
+        return groups;
     }
 
     /** @throws ConfigurationException if a setting the task catalogs read to declare their tasks is malformed */

@@ -13,7 +13,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The run could not be planned: a dependency cycle, missing external input, a task that cannot say what it needs. */
     public static final int SCHEDULING_ERROR = 3;
-    /** Another run of the same ETL holds its lock. Nothing ran. */
+    /**
+     * Another run of the same ETL holds its lock: nothing ran. In a run of several ETLs, another run holds the lock of
+     * some of them, which were skipped, and everything else is complete.
+     */
     public static final int ALREADY_RUNNING = 4;
     /**
      * Configuration or environment is wrong: an unknown or malformed setting, a real warehouse without a real source,
@@ -37,6 +40,7 @@ public final class ExitCodes {
         return switch (summary.status()) {
             case SUCCESS -> Rejected.of(summary) > 0 ? REJECTS : OK;
             case FAILED -> TASK_FAILED;
+            case LOCKED_OUT -> ALREADY_RUNNING;
             case CONFIGURATION_ERROR -> CONFIGURATION_ERROR;
             case SCHEDULING_ERROR -> SCHEDULING_ERROR;
             case INTERRUPTED -> INTERRUPTED;

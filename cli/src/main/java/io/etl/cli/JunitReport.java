@@ -61,7 +61,8 @@ record JunitReport(Path file, Settings settings) implements RunReport {
         xml.writeAttribute("tests", String.valueOf(summary.outcomes().size()));
         xml.writeAttribute("failures", String.valueOf(summary.count(TaskState.FAILED) + summary.count(TaskState.MISSING_INPUT)));
         xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", String.valueOf(summary.count(TaskState.UPSTREAM_FAILED) + summary.count(TaskState.NOT_RUN)));
+        xml.writeAttribute("skipped", String.valueOf(summary.count(TaskState.UPSTREAM_FAILED) + summary.count(TaskState.NOT_RUN)
+                + summary.count(TaskState.LOCKED_OUT)));
         xml.writeAttribute("time", seconds(summary.duration()));
         xml.writeAttribute("timestamp", summary.startedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         properties(xml, run);
@@ -114,6 +115,7 @@ record JunitReport(Path file, Settings settings) implements RunReport {
             case UPSTREAM_FAILED -> skipped(xml, "upstream failed: " + outcome.blockedBy().map(id -> "requires " + id
                     + ", which failed").orElse("a requirement failed"));
             case NOT_RUN -> skipped(xml, "not run: the run was stopped first");
+            case LOCKED_OUT -> skipped(xml, TaskState.LOCKED_OUT.label() + ": " + String.join("; ", outcome.notes()));
             case ALREADY_COMPLETE, DONE -> {
                 if (!outcome.notes().isEmpty()) {
                     xml.writeStartElement("system-out");

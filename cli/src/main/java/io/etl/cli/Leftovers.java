@@ -8,10 +8,12 @@ import io.etl.lake.Lake;
 import io.etl.lake.LakeLeftovers;
 import io.etl.lake.LocalLake;
 import io.etl.task.Failures;
+import io.etl.task.TaskGroup;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +40,10 @@ final class Leftovers implements RunListener {
         if (event instanceof RunEvent.RunStarted started) {
             try (Lake lake = Lake.open(settings)) {
                 if (lake instanceof LocalLake local) {
-                    List<String> removed = new LakeLeftovers(local).remove(started.root().lockName());
+                    List<String> removed = new ArrayList<>();
+                    for (String etl : TaskGroup.lockNames(started.root())) {
+                        removed.addAll(new LakeLeftovers(local).remove(etl));
+                    }
                     if (!removed.isEmpty()) {
                         err.println("etl: removed what runs that did not finish left in the lake: " + String.join(", ", removed));
                     }

@@ -28,6 +28,8 @@ public final class ListCommand implements Callable<Integer> {
             out.println(heading + ":");
             types.forEach(type -> out.printf("  %-" + width + "s  %s%n", type.family(), type.description()));
         });
+        out.println("Groups of ETLs, each run as one (etl run <group>; setting group.<name> makes one):");
+        environment.groups().members().forEach((group, etls) -> out.printf("  %-" + width + "s  %s%n", group, String.join(", ", etls)));
         out.flush();
         return ExitCodes.OK;
     }

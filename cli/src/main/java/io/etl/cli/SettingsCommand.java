@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** {@code etl settings} (or {@code etl config}): every setting known, its effective value and where it comes from. */
 @Command(name = "settings", aliases = "config",
@@ -53,6 +54,7 @@ public final class SettingsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = environment.settings();
         List<EffectiveSetting> shown = environment.settingKeys().stream()
+                .flatMap(key -> Stream.concat(Stream.of(key), settings.memberKeys(key).stream()))
                 .sorted(Comparator.comparing(SettingKey::name))
                 .map(key -> EffectiveSetting.of(key, settings))
                 .toList();

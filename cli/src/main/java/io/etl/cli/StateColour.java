@@ -16,6 +16,7 @@ final class StateColour {
             case MISSING_INPUT -> "#f4a3a3";
             case UPSTREAM_FAILED -> "#ffb74d";
             case NOT_RUN -> "#d9d9d9";
+            case LOCKED_OUT -> "#9fa8da";
         };
     }
 }

@@ -3,6 +3,7 @@ package io.etl.cli;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JenkinsfileTest {
 
+    private static final String SHARED_STEPS = "jenkins/etl.groovy";
     private static final Pattern SHELL_STEP = Pattern.compile("sh\\(returnStatus: true, script: '''(.*?)'''\\)", Pattern.DOTALL);
 
     @TempDir
@@ -28,6 +30,7 @@ class JenkinsfileTest {
     @ParameterizedTest
     @CsvSource({
             "Jenkinsfile, run actions_taken --incremental --junit-report build/etl-junit.xml --report build/etl-report.html",
+            "Jenkinsfile.hourly, run all --incremental --workers 2 --junit-report build/etl-junit.xml --report build/etl-report.html",
             "Jenkinsfile.audit, audit actions_taken --by day --ids --limit 50 --report build/etl-audit.html"})
     void the_first_build_runs_the_default_etl_without_parameters_in_its_environment(String jenkinsfile, String expected) throws Exception {
         Matcher step = SHELL_STEP.matcher(Files.readString(Path.of("..", "jenkins", jenkinsfile)));
@@ -43,5 +46,19 @@ class JenkinsfileTest {
 
         assertEquals(0, build.waitFor(), printed);
         assertEquals(expected, printed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Jenkinsfile", "Jenkinsfile.hourly", "Jenkinsfile.audit"})
+    void every_shared_step_a_job_calls_is_defined_in_the_file_it_loads(String jenkinsfile) throws Exception {
+        String job = Files.readString(Path.of("..", "jenkins", jenkinsfile));
+        assertTrue(job.contains("def etl = load '" + SHARED_STEPS + "'"), jenkinsfile);
+        String shared = Files.readString(Path.of("..", SHARED_STEPS));
+        Matcher call = Pattern.compile("\\betl\\.(\\w+)\\(").matcher(job);
+        while (call.find()) {
+            assertTrue(Pattern.compile("(?m)^\\w+ " + call.group(1) + "\\(").matcher(shared).find(),
+                    jenkinsfile + " calls etl." + call.group(1) + ", which " + SHARED_STEPS + " does not define");
+        }
+        assertTrue(shared.strip().endsWith("return this"), "a loaded script hands itself back to the job");
     }
 }

@@ -52,11 +52,12 @@ class SettingsCheckTest {
                 assertEquals("text", key.type().expected(), key.name() + " refuses none of " + MALFORMED);
                 continue;
             }
-            Etl.Result list = etl().run("list", "--set", key.name() + "=" + malformed.get());
+            String name = key.isFamily() ? key.member("test").name() : key.name();
+            Etl.Result list = etl().run("list", "--set", name + "=" + malformed.get());
 
             assertEquals(ExitCodes.CONFIGURATION_ERROR, list.exitCode(), list::toString);
             assertEquals(1, list.err().lines().count(), list::toString);
-            assertTrue(list.err().startsWith("etl: setting " + key.name() + " is '") && list.err().contains("(--set): expected "),
+            assertTrue(list.err().startsWith("etl: setting " + name + " is '") && list.err().contains("(--set): expected "),
                     list::toString);
             assertFalse(list.err().contains("Exception"), list::toString);
             assertEquals("", list.out(), list::toString);

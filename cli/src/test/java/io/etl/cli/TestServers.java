@@ -47,6 +47,11 @@ final class TestServers implements BeforeEachCallback, AfterEachCallback {
         return source.actionsTaken();
     }
 
+    /** A collection of the source's database, with no index but {@code _id}'s unless the test makes one. */
+    MongoCollection<Document> collection(String name) {
+        return source.collection(name);
+    }
+
     /** {@code count} clicks into {@code actions_taken}, a second apart from {@code first}; returns their ids. */
     List<String> clicks(Instant first, int count) {
         return source.clicks(first, count);

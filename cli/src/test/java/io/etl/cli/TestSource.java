@@ -61,7 +61,11 @@ final class TestSource implements AutoCloseable {
     }
 
     MongoCollection<Document> actionsTaken() {
-        return client.getDatabase("app").getCollection("actions_taken");
+        return collection("actions_taken");
+    }
+
+    MongoCollection<Document> collection(String name) {
+        return client.getDatabase("app").getCollection(name);
     }
 
     @Override

@@ -22,6 +22,43 @@ public record SettingKey<T>(String name, SettingType<T> type, Optional<String> d
         return new SettingKey<>(name, type.optional(), Optional.empty(), description, false);
     }
 
+    /**
+     * A family of settings of one kind, each named by its last word: {@code family("group", …)} declares
+     * {@code group.hourly}, {@code group.nightly}…, all of which are then known. Its own name is {@code group.<name>}.
+     */
+    public static <T> SettingKey<Optional<T>> family(String prefix, SettingType<T> type, String description) {
+        return new SettingKey<>(prefix + FAMILY_MEMBER, type.optional(), Optional.empty(), description, false);
+    }
+
+    private static final String FAMILY_MEMBER = ".<name>";
+
+    /** Whether this declares a family of settings ({@link #family}) rather than one. */
+    public boolean isFamily() {
+        return name.endsWith(FAMILY_MEMBER);
+    }
+
+    /** Whether {@code key} is this setting, or a member of this family. */
+    boolean covers(String key) {
+        if (!isFamily()) {
+            return name.equals(key);
+        }
+        return key.startsWith(familyPrefix()) && key.indexOf('.', familyPrefix().length()) < 0;
+    }
+
+    /** The member {@code hourly} of family {@code group.<name>}: {@code group.hourly}, of the same type and purpose. */
+    public SettingKey<T> member(String memberName) {
+        return new SettingKey<>(familyPrefix() + memberName, type, defaultValue, description, secret);
+    }
+
+    /** The name of a member of this family without the family's prefix: {@code hourly} of {@code group.hourly}. */
+    String memberName(String key) {
+        return key.substring(familyPrefix().length());
+    }
+
+    private String familyPrefix() {
+        return name.substring(0, name.length() - FAMILY_MEMBER.length() + 1);
+    }
+
     /** The same setting, its value never printed. */
     public SettingKey<T> asSecret() {
         return new SettingKey<>(name, type, defaultValue, description, true);

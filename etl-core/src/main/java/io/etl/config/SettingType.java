@@ -4,11 +4,14 @@ import io.etl.parameter.ParameterType;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * What the text of a setting must be, and the value it becomes.
@@ -19,8 +22,17 @@ import java.util.function.Supplier;
  */
 public record SettingType<T>(String expected, Function<String, T> parser, Supplier<T> unset) {
 
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(-[a-z0-9_]+)*");
+
     public static SettingType<String> text() {
         return of("text", Function.identity());
+    }
+
+    /** Names of tasks separated by commas, at least one: {@code actions_taken, updates}. */
+    public static SettingType<List<String>> names() {
+        return of("names of lower-case letters, digits, '_' or '-', separated by commas", text -> Arrays.stream(text.split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList())
+                .requiring(names -> !names.isEmpty() && names.stream().allMatch(name -> NAME.matcher(name).matches()));
     }
 
     public static SettingType<Path> path() {

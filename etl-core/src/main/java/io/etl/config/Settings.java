@@ -90,10 +90,33 @@ public final class Settings {
     public void check(Collection<SettingKey<?>> declared) {
         Map<String, SettingKey<?>> byName = declared.stream()
                 .collect(Collectors.toMap(SettingKey::name, Function.identity(), (a, b) -> a));
-        values.values().stream().filter(s -> !byName.containsKey(s.key())).findFirst().ifPresent(unknown -> {
+        values.values().stream().filter(s -> declaration(s.key(), declared).isEmpty()).findFirst().ifPresent(unknown -> {
             throw new UnknownSettingException(unknown.key(), unknown.source(), byName.keySet());
         });
-        values.keySet().forEach(key -> get(byName.get(key)));
+        values.keySet().forEach(key -> get(declaration(key, declared).orElseThrow()));
+    }
+
+    /** The key that declares a setting: its own, or the family it is a member of. */
+    private static Optional<SettingKey<?>> declaration(String key, Collection<SettingKey<?>> declared) {
+        return declared.stream().filter(k -> k.name().equals(key)).findFirst()
+                .or(() -> declared.stream().filter(k -> k.covers(key)).findFirst().map(family -> family.member(family.memberName(key))));
+    }
+
+    /** The members of a family of settings ({@link SettingKey#family}) that are set, by their last word, in key order. */
+    public <T> Map<String, T> members(SettingKey<Optional<T>> family) {
+        Map<String, T> members = new LinkedHashMap<>();
+        values.keySet().stream().filter(family::covers).sorted().forEach(key ->
+                get(family.member(family.memberName(key))).ifPresent(value -> members.put(family.memberName(key), value)));
+        return members;
+    }
+
+    /** Every member given of a family of settings, as the key of each, for listing them; none for a single setting. */
+    public List<SettingKey<?>> memberKeys(SettingKey<?> family) {
+        if (!family.isFamily()) {
+            return List.of();
+        }
+        return values.keySet().stream().filter(family::covers).sorted().<SettingKey<?>>map(key -> family.member(family.memberName(key)))
+                .toList();
     }
 
     public Map<String, Setting> all() {

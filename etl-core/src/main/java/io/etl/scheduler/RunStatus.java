@@ -7,5 +7,7 @@ public enum RunStatus {
     CONFIGURATION_ERROR,
     SCHEDULING_ERROR,
     FAILED,
+    /** Everything that ran is complete, but another run held the lock of some member of a group, which was skipped. */
+    LOCKED_OUT,
     SUCCESS
 }

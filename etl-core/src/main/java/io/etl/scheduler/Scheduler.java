@@ -2,11 +2,13 @@ package io.etl.scheduler;
 
 import io.etl.event.RunEvent;
 import io.etl.event.RunListener;
+import io.etl.lock.AlreadyRunningException;
 import io.etl.lock.LockOwner;
 import io.etl.lock.RunLock;
 import io.etl.task.Failures;
 import io.etl.task.RetryPolicy;
 import io.etl.task.Task;
+import io.etl.task.TaskGroup;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plans and runs a task with its requirements: one run at a time per lock (when given a lock directory; the root's
- * {@link Task#lockName()}), incomplete tasks on {@code workers} threads, failures retried by policy, and a {@link RunSummary} at the end.
+ * {@link Task#lockName()}, or each member's of a {@link TaskGroup}), incomplete tasks on {@code workers} threads, failures retried by policy, and a {@link RunSummary} at the end.
  */
 public final class Scheduler {
 
@@ -67,19 +69,51 @@ public final class Scheduler {
     /**
      * Runs the root and whatever it needs that is not complete.
      *
-     * @throws io.etl.lock.AlreadyRunningException if another run holds the root's lock ({@link Task#lockName()})
+     * @throws io.etl.lock.AlreadyRunningException if another run holds the root's lock ({@link Task#lockName()}); a
+     *                                              group's members locked elsewhere are skipped instead
      * @throws CycleException                       if the requirements loop; nothing is run
      */
     public RunSummary run(Task root) {
         if (lockDirectory.isEmpty()) {
-            return runLocked(root, Optional.empty());
+            return runLocked(root, Optional.empty(), List.of());
         }
-        try (RunLock lock = RunLock.acquire(lockDirectory.get(), root.lockName(), LockOwner.currentProcess(clock, command))) {
-            return runLocked(root, lock.takenOverFrom());
+        if (root instanceof TaskGroup group) {
+            return runGroup(group);
+        }
+        try (RunLock lock = RunLock.acquire(lockDirectory.get(), root.lockName(), owner())) {
+            return runLocked(root, lock.takenOverFrom(), List.of());
         }
     }
 
-    private RunSummary runLocked(Task root, Optional<LockOwner> tookOverLockFrom) {
+    /**
+     * Each member under its own lock: a member whose lock another run holds is left to that run and reported as
+     * {@link TaskState#LOCKED_OUT}; the others run as one graph.
+     */
+    private RunSummary runGroup(TaskGroup group) {
+        List<RunLock> held = new ArrayList<>();
+        List<Task> kept = new ArrayList<>();
+        List<TaskOutcome> lockedOut = new ArrayList<>();
+        try {
+            for (Task member : group.members()) {
+                try {
+                    held.add(RunLock.acquire(lockDirectory.orElseThrow(), member.lockName(), owner()));
+                    kept.add(member);
+                } catch (AlreadyRunningException running) {
+                    lockedOut.add(TaskOutcome.lockedOut(member, running.owner()));
+                }
+            }
+            Optional<LockOwner> tookOver = held.stream().flatMap(lock -> lock.takenOverFrom().stream()).findFirst();
+            return runLocked(group.only(kept), tookOver, lockedOut);
+        } finally {
+            held.forEach(RunLock::close);
+        }
+    }
+
+    private LockOwner owner() {
+        return LockOwner.currentProcess(clock, command);
+    }
+
+    private RunSummary runLocked(Task root, Optional<LockOwner> tookOverLockFrom, List<TaskOutcome> lockedOut) {
         var startedAt = clock.instant();
         String runId = RUN_ID_TIME.format(startedAt) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         listeners.onEvent(new RunEvent.RunOpened(runId, startedAt, root));
@@ -100,7 +134,10 @@ public final class Scheduler {
         } finally {
             current = null;
         }
-        RunSummary summary = new RunSummary(runId, root, status(root, plan, outcomes), startedAt, clock.instant(), workers, outcomes);
+        List<TaskOutcome> all = new ArrayList<>(outcomes);
+        all.addAll(lockedOut);
+        RunSummary summary = new RunSummary(runId, root, status(root, plan, outcomes, !lockedOut.isEmpty()), startedAt,
+                clock.instant(), workers, all);
         listeners.onEvent(new RunEvent.RunFinished(runId, summary.finishedAt(), summary));
         return summary;
     }
@@ -163,13 +200,13 @@ public final class Scheduler {
         }
     }
 
-    private RunStatus status(Task root, Plan plan, List<TaskOutcome> outcomes) {
+    private RunStatus status(Task root, Plan plan, List<TaskOutcome> outcomes, boolean someLockedOut) {
         boolean rootComplete = outcomes.stream().anyMatch(o -> o.task().equals(root) && o.state().complete());
         if (cancelled) {
             return RunStatus.INTERRUPTED;
         }
         if (rootComplete) {
-            return RunStatus.SUCCESS;
+            return someLockedOut ? RunStatus.LOCKED_OUT : RunStatus.SUCCESS;
         }
         boolean misconfigured = plan.tasks().stream().flatMap(task -> plan.problem(task).stream())
                 .anyMatch(problem -> Failures.setting(problem).isPresent());

@@ -1,8 +1,11 @@
 package io.etl.scheduler;
 
+import io.etl.task.Task;
+import io.etl.task.TaskGroup;
 import io.etl.task.TaskId;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +42,36 @@ public final class SummaryText {
                 fold(outcomes, out);
             }
         }
+        out.append(members(summary));
         out.append("Result: ").append(verdict(summary)).append('\n');
         return out.toString();
+    }
+
+    /** For a run of several ETLs ({@link TaskGroup}), a line for each: how it ended and, if it did not load, why. */
+    private static String members(RunSummary summary) {
+        if (!(summary.root() instanceof TaskGroup group)) {
+            return "";
+        }
+        Map<TaskId, TaskOutcome> byId = summary.outcomes().stream().collect(Collectors.toMap(o -> o.task().id(), o -> o, (a, b) -> a));
+        List<TaskOutcome> members = summary.outcomes().stream()
+                .filter(o -> group.members().contains(o.task()) || o.state() == TaskState.LOCKED_OUT)
+                .sorted(Comparator.comparing(TaskOutcome::task, Comparator.comparing(Task::family)))
+                .toList();
+        int width = members.stream().mapToInt(o -> o.task().family().length()).max().orElse(0);
+        StringBuilder out = new StringBuilder("* each of ").append(group.family()).append(":\n");
+        members.forEach(o -> out.append(String.format("    %-" + width + "s  %s%n", o.task().family(), memberResult(o, byId))));
+        return out.toString();
+    }
+
+    private static String memberResult(TaskOutcome member, Map<TaskId, TaskOutcome> byId) {
+        return switch (member.state()) {
+            case DONE -> "complete";
+            case LOCKED_OUT -> member.state().label() + " (" + String.join("; ", member.notes()) + ")";
+            case UPSTREAM_FAILED -> member.blockedBy().map(byId::get)
+                    .map(blocker -> "failed in " + blocker.task().family() + ": " + blocker.error().orElse(blocker.state().label()))
+                    .orElse(member.state().label());
+            default -> member.state().label() + member.error().map(e -> ": " + e).orElse("");
+        };
     }
 
     private static String line(TaskOutcome o) {
@@ -81,6 +112,8 @@ public final class SummaryText {
             case CONFIGURATION_ERROR -> "CONFIGURATION ERROR: a setting is wrong (above); nothing was read or written";
             case SCHEDULING_ERROR -> "SCHEDULING ERROR: missing input or a task that cannot be planned";
             case INTERRUPTED -> "INTERRUPTED: the run was stopped";
+            case LOCKED_OUT -> "SKIPPED: " + summary.count(TaskState.LOCKED_OUT) + " skipped, another run holds the lock;"
+                    + " everything else is complete";
         };
     }
 

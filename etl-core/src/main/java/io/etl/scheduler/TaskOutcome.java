@@ -1,5 +1,6 @@
 package io.etl.scheduler;
 
+import io.etl.lock.LockOwner;
 import io.etl.task.Task;
 import io.etl.task.TaskId;
 
@@ -20,5 +21,12 @@ public record TaskOutcome(Task task, TaskState state, int attempts, Duration dur
 
     static TaskOutcome of(Task task, TaskState state) {
         return new TaskOutcome(task, state, 0, Duration.ZERO, Optional.empty(), Map.of(), List.of(), Optional.empty());
+    }
+
+    /** A group's member skipped because another run holds its lock: the note names that run. */
+    static TaskOutcome lockedOut(Task member, Optional<LockOwner> holder) {
+        String held = holder.map(owner -> "held by " + owner).orElse("held by another process");
+        return new TaskOutcome(member, TaskState.LOCKED_OUT, 0, Duration.ZERO, Optional.empty(), Map.of(), List.of(held),
+                Optional.empty());
     }
 }

@@ -13,7 +13,9 @@ public enum TaskState {
     /** External input that does not exist. */
     MISSING_INPUT("missing input"),
     /** The run was stopped before it could run. */
-    NOT_RUN("not run");
+    NOT_RUN("not run"),
+    /** A member of a group run ({@link io.etl.task.TaskGroup}) whose lock another run holds: left to that run. */
+    LOCKED_OUT("skipped, another run holds its lock");
 
     private final String label;
 

@@ -49,6 +49,20 @@ class SettingsTest {
     }
 
     @Test
+    void a_family_of_settings_knows_each_member_by_its_last_word_and_no_key_below_them() {
+        SettingKey<Optional<List<String>>> groups = SettingKey.family("group", SettingType.names(), "groups");
+        Settings settings = Settings.builder().overrides(Map.of("group.nightly", "b", "group.hourly", "a, b")).build();
+
+        settings.check(List.of(groups));
+
+        assertEquals(Map.of("hourly", List.of("a", "b"), "nightly", List.of("b")), settings.members(groups));
+        assertEquals(List.of("group.hourly", "group.nightly"), settings.memberKeys(groups).stream().map(SettingKey::name).toList());
+        UnknownSettingException deeper = assertThrows(UnknownSettingException.class,
+                () -> settings.with("group.hourly.extra", "a").check(List.of(groups)));
+        assertEquals("unknown setting group.hourly.extra in override ('etl settings' lists them all)", deeper.getMessage());
+    }
+
+    @Test
     void a_value_its_key_does_not_take_is_named_with_what_was_expected_and_where_it_came_from() throws Exception {
         Path file = Files.writeString(dir.resolve("etl.properties"), "# comment\n\nworkers = 0\n");
 
