@@ -6,10 +6,12 @@ import io.etl.config.Settings;
 import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.TaskOutcome;
+import io.etl.scheduler.TaskState;
 import io.etl.state.Json;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -50,6 +52,11 @@ final class AlertMessage {
         if (rejected > 0) {
             field(fields, "Rejected", String.format("%,d document(s), in etl_rejects:%n", rejected)
                     + String.join("\n", summary.outcomes().stream().flatMap(o -> o.notes().stream()).toList()), settings);
+        }
+        List<String> skipped = summary.outcomes(TaskState.LOCKED_OUT).stream()
+                .map(o -> o.task().family() + ": " + String.join("; ", o.notes())).toList();
+        if (!skipped.isEmpty()) {
+            field(fields, "Skipped, another run holds their lock", String.join("\n", skipped), settings);
         }
         failure.ifPresent(f -> {
             field(fields, "Failed task", f.task().id().toString(), settings);

@@ -4,6 +4,7 @@ import io.etl.config.Settings;
 import io.etl.embedded.Embedded;
 import io.etl.history.RunHistory;
 import io.etl.mongo.MongoSource;
+import io.etl.scheduler.MemberRuns;
 import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.scheduler.SummaryText;
@@ -50,8 +51,9 @@ final class ScheduledRun {
                 .workers(options.workers(settings))
                 .retryPolicy(options.retryPolicy(settings))
                 .lockDirectory(state.locks(), command)
-                // first: whatever the console shows of a run is already in its history, even if the process is killed then
-                .listener(new RunHistory(state.history(), settings))
+                // first: whatever the console shows of a run is already in its history, even if the process is killed then;
+                // each ETL of a group run in its own
+                .listener(MemberRuns.each(() -> new RunHistory(state.history(), settings)))
                 .listener(new RunLog(state.logs(), LogRetention.from(settings), lines, settings))
                 .listener(new ConsoleProgress(lines, settings, terminal.isPresent()))
                 .listener(new Leftovers(settings, lines))

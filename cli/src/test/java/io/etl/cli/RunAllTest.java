@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +44,16 @@ class RunAllTest {
         servers.collection("updates").insertOne(new Document("user_id", 1L).append("action", "edit").append("date", new Date()));
     }
 
+    @RegisterExtension
+    final Webhook webhook = new Webhook("/hooks/alerts");
+
     /** The command against the test's servers, with the ETLs given and a window that ends when the run starts. */
     private Etl.Result etl(String etls, String... args) {
-        return new Etl(home).run(Stream.concat(Stream.of(args), Stream.of("--set", "mongo.uri=" + servers.mongoUri(),
+        return etl(new Etl(home), etls, args);
+    }
+
+    private Etl.Result etl(Etl etl, String etls, String... args) {
+        return etl.run(Stream.concat(Stream.of(args), Stream.of("--set", "mongo.uri=" + servers.mongoUri(),
                 "--set", "warehouse.url=" + servers.warehouseUrl(), "--set", "test.etls=" + etls,
                 "--set", "window.settle=0s")).toArray(String[]::new));
     }
@@ -61,6 +70,12 @@ class RunAllTest {
         return Long.parseLong(count.out().split("\n")[1]);
     }
 
+    private String history(String etl) {
+        Etl.Result history = etl("clicks, updates", "history", etl);
+        assertEquals(ExitCodes.OK, history.exitCode(), history::toString);
+        return history.out();
+    }
+
     @Test
     void all_runs_every_etl_in_one_graph_one_failing_leaves_the_others_loaded_and_exits_with_the_worst() throws Exception {
         Path html = home.resolve("report.html");
@@ -74,11 +89,17 @@ class RunAllTest {
         assertEquals(CLICKS, rows("clicks"), run::toString);
         assertEquals(-1, rows("updates"), "nothing of updates is loaded");
         assertTrue(run.out().contains("===== etl summary: all(incremental=true"), run::toString);
-        assertTrue(run.out().matches("(?s).*\\* each of all:\n"
+        assertTrue(run.out().matches("(?s).*\\* by ETL:\n"
                 + "    actions_taken  complete\n"
                 + "    clicks         complete\n"
                 + "    updates        failed in updates_extract: collection app.updates [^\n]* has no index on 'date'[^\n]*\n"
                 + "Result: FAILED: 1 task\\(s\\) failed, 4 could not run\n"), run::toString);
+        Matcher runId = Pattern.compile("\\(run ([^)]+)\\)").matcher(run.out());
+        assertTrue(runId.find(), run::toString);
+        assertTrue(history("actions_taken").matches("(?s).*\n" + runId.group(1) + " +SUCCESS .* 3  actions_taken\\(.*"),
+                "each ETL's history holds its part of the run");
+        assertTrue(history("updates").matches("(?s).*\n" + runId.group(1) + " +FAILED .*  updates_extract\\(.*no index.*"),
+                "each ETL's history holds its part of the run");
         String report = Files.readString(html);
         for (String task : List.of("actions_taken_load", "clicks_load", "updates_extract", "updates_load")) {
             assertTrue(report.contains(task), task + " in the HTML report");
@@ -128,12 +149,13 @@ class RunAllTest {
     }
 
     @Test
-    void an_etl_whose_lock_another_process_holds_is_skipped_while_the_others_load_and_the_run_exits_4() throws Exception {
+    void an_etl_whose_lock_another_process_holds_is_skipped_named_in_the_summary_report_and_alert_while_the_others_load_exit_4() throws Exception {
         Path junit = home.resolve("junit.xml");
         Process hourly = LockHolder.start(home.resolve("locks"), "actions_taken");
         Etl.Result run;
         try {
-            run = etl("clicks", "run", "all", "--incremental", "--junit-report", junit.toString());
+            run = etl(new Etl(home).env("ETL_ALERT_WEBHOOK", webhook.url()), "clicks", "run", "all", "--incremental",
+                    "--junit-report", junit.toString());
         } finally {
             hourly.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -146,6 +168,9 @@ class RunAllTest {
         assertTrue(run.out().contains("Result: SKIPPED: "), run::toString);
         assertTrue(Xml.read(junit).one("//testcase[@classname='actions_taken']/skipped").getAttribute("message")
                 .startsWith("skipped, another run holds its lock: held by pid " + hourly.pid()));
+        assertEquals(1, webhook.received().size());
+        String alert = webhook.received().get(0).toString();
+        assertTrue(alert.contains("etl all LOCKED_OUT") && alert.contains("actions_taken: held by pid " + hourly.pid()), alert);
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class SummaryText {
                 .sorted(Comparator.comparing(TaskOutcome::task, Comparator.comparing(Task::family)))
                 .toList();
         int width = members.stream().mapToInt(o -> o.task().family().length()).max().orElse(0);
-        StringBuilder out = new StringBuilder("* each of ").append(group.family()).append(":\n");
+        StringBuilder out = new StringBuilder("* by ETL:\n");
         members.forEach(o -> out.append(String.format("    %-" + width + "s  %s%n", o.task().family(), memberResult(o, byId))));
         return out.toString();
     }
