@@ -163,14 +163,30 @@ class RunAllTest {
         assertEquals(ExitCodes.ALREADY_RUNNING, run.exitCode(), run::toString);
         assertEquals(CLICKS, rows("clicks"));
         assertEquals(-1, rows("actions_taken"));
-        assertTrue(run.out().contains("    actions_taken  skipped, another run holds its lock (held by pid " + hourly.pid()), run::toString);
+        assertTrue(run.out().contains("    actions_taken  skipped, its lock held by pid " + hourly.pid()), run::toString);
         assertTrue(run.out().contains("    clicks         complete\n"), run::toString);
-        assertTrue(run.out().contains("Result: SKIPPED: "), run::toString);
+        assertTrue(run.out().endsWith("Result: SKIPPED: another run holds the lock of 1 of them; everything else is complete\n"),
+                run::toString);
         assertTrue(Xml.read(junit).one("//testcase[@classname='actions_taken']/skipped").getAttribute("message")
                 .startsWith("skipped, another run holds its lock: held by pid " + hourly.pid()));
         assertEquals(1, webhook.received().size());
         String alert = webhook.received().get(0).toString();
         assertTrue(alert.contains("etl all LOCKED_OUT") && alert.contains("actions_taken: held by pid " + hourly.pid()), alert);
+    }
+
+    @Test
+    void a_run_whose_every_etl_is_locked_by_another_process_runs_nothing_and_exits_4() throws Exception {
+        Process backfill = LockHolder.start(home.resolve("locks"), "actions_taken");
+        Etl.Result run;
+        try {
+            run = etl("none", "run", "all", "--incremental");
+        } finally {
+            backfill.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+
+        assertEquals(ExitCodes.ALREADY_RUNNING, run.exitCode(), run::toString);
+        assertTrue(run.out().endsWith("Result: SKIPPED: another run holds the lock of 1 of them; nothing ran\n"), run::toString);
+        assertEquals(-1, rows("actions_taken"));
     }
 
     @Test

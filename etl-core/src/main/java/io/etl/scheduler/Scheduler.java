@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,22 +92,23 @@ public final class Scheduler {
      * {@link TaskState#LOCKED_OUT}; the others run as one graph.
      */
     private RunSummary runGroup(TaskGroup group) {
-        List<RunLock> held = new ArrayList<>();
+        Map<String, RunLock> held = new LinkedHashMap<>();
         List<Task> kept = new ArrayList<>();
         List<TaskOutcome> lockedOut = new ArrayList<>();
         try {
             for (Task member : group.members()) {
                 try {
-                    held.add(RunLock.acquire(lockDirectory.orElseThrow(), member.lockName(), owner()));
+                    // members that share a lock share the one this run holds
+                    held.computeIfAbsent(member.lockName(), name -> RunLock.acquire(lockDirectory.orElseThrow(), name, owner()));
                     kept.add(member);
                 } catch (AlreadyRunningException running) {
                     lockedOut.add(TaskOutcome.lockedOut(member, running.owner()));
                 }
             }
-            Optional<LockOwner> tookOver = held.stream().flatMap(lock -> lock.takenOverFrom().stream()).findFirst();
+            Optional<LockOwner> tookOver = held.values().stream().flatMap(lock -> lock.takenOverFrom().stream()).findFirst();
             return runLocked(group.only(kept), tookOver, lockedOut);
         } finally {
-            held.forEach(RunLock::close);
+            held.values().forEach(RunLock::close);
         }
     }
 

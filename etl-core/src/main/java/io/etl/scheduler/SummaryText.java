@@ -66,7 +66,7 @@ public final class SummaryText {
     private static String memberResult(TaskOutcome member, Map<TaskId, TaskOutcome> byId) {
         return switch (member.state()) {
             case DONE -> "complete";
-            case LOCKED_OUT -> member.state().label() + " (" + String.join("; ", member.notes()) + ")";
+            case LOCKED_OUT -> "skipped, its lock " + String.join("; ", member.notes());
             case UPSTREAM_FAILED -> member.blockedBy().map(byId::get)
                     .map(blocker -> "failed in " + blocker.task().family() + ": " + blocker.error().orElse(blocker.state().label()))
                     .orElse(member.state().label());
@@ -112,8 +112,8 @@ public final class SummaryText {
             case CONFIGURATION_ERROR -> "CONFIGURATION ERROR: a setting is wrong (above); nothing was read or written";
             case SCHEDULING_ERROR -> "SCHEDULING ERROR: missing input or a task that cannot be planned";
             case INTERRUPTED -> "INTERRUPTED: the run was stopped";
-            case LOCKED_OUT -> "SKIPPED: " + summary.count(TaskState.LOCKED_OUT) + " skipped, another run holds the lock;"
-                    + " everything else is complete";
+            case LOCKED_OUT -> "SKIPPED: another run holds the lock of " + summary.count(TaskState.LOCKED_OUT) + " of them; "
+                    + (summary.root().requires().isEmpty() ? "nothing ran" : "everything else is complete");
         };
     }
 

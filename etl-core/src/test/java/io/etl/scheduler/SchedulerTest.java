@@ -1,13 +1,18 @@
 package io.etl.scheduler;
 
 import io.etl.event.RunEvent;
+import io.etl.lock.LockOwner;
+import io.etl.lock.RunLock;
 import io.etl.task.RetryPolicy;
+import io.etl.task.TaskGroup;
+import io.etl.task.TaskType;
 import io.etl.testing.TestDag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,6 +221,29 @@ class SchedulerTest {
         scheduler().build().run(dag.task("root"));
 
         assertEquals(List.of("high", "low", "root"), dag.runOrder());
+    }
+
+    @Test
+    void a_group_skips_a_member_whose_lock_another_run_holds_and_runs_it_once_the_lock_is_free() {
+        TestDag dag = dag();
+        dag.node("report").requires("extract");
+        TaskType<TaskGroup> group = TaskGroup.type("all", "every report", List.of(dag.type()));
+        TaskGroup all = group.parse(Map.of("name", "report"));
+        Scheduler scheduler = scheduler().lockDirectory(dir.resolve("locks"), "etl run all").build();
+
+        RunSummary skipped;
+        try (RunLock backfill = RunLock.acquire(dir.resolve("locks"), "node", LockOwner.currentProcess(Clock.systemUTC(), "backfill"))) {
+            skipped = scheduler.run(all);
+        }
+        RunSummary ran = scheduler.run(all);
+
+        assertEquals(RunStatus.LOCKED_OUT, skipped.status());
+        List<TaskOutcome> lockedOut = skipped.outcomes(TaskState.LOCKED_OUT);
+        assertEquals(List.of("node(name=report)"), lockedOut.stream().map(o -> o.task().id().toString()).toList());
+        assertTrue(lockedOut.get(0).notes().get(0).startsWith("held by pid " + ProcessHandle.current().pid()), skipped::toString);
+        assertTrue(lockedOut.get(0).notes().get(0).endsWith("(backfill)"), skipped::toString);
+        assertEquals(RunStatus.SUCCESS, ran.status());
+        assertEquals(List.of("extract", "report"), dag.runOrder());
     }
 
     @Test
