@@ -74,9 +74,7 @@ final class Grants {
                 throw refused("may not create schema " + schema + " in database " + database()
                         + ": create it as its owner and GRANT USAGE, CREATE ON SCHEMA " + named + " TO " + grantee());
             }
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
-            }
+            CreateIfMissing.run(connection, "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
         }
         usage();
     }

@@ -250,6 +250,8 @@ public final class Warehouse implements AutoCloseable {
         boolean replaceAll = mode == LoadMode.REPLACE_ALL;
         try (Connection connection = connect()) {
             Grants.require(connection, table.schema(), List.of(table.name(), Statements.MARKERS, Statements.REJECTS));
+            CreateIfMissing.run(connection, sql.createMarkers());
+            CreateIfMissing.run(connection, sql.createRejects());
             addRejectCursor(connection, sql);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -258,8 +260,6 @@ public final class Warehouse implements AutoCloseable {
                 for (String change : changes.statements()) {
                     statement.execute(change);
                 }
-                statement.execute(sql.createMarkers());
-                statement.execute(sql.createRejects());
                 // a merge of no row changes no row: only the window's rejects and its marker are written
                 LoadResult result = (marker.rowsTransformed() == 0 && mode == LoadMode.MERGE ? LoadResult.NOTHING
                         : copyAndMerge(connection, statement, sql, copy, parts, mode, marker)).after(changes);
