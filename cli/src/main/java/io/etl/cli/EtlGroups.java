@@ -8,6 +8,7 @@ import io.etl.task.TaskRegistry;
 import io.etl.task.TaskType;
 import io.etl.text.Closest;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class EtlGroups {
 
     /** Every group by name, {@value #ALL} first, with the ETLs it names. */
     Map<String, List<String>> members() {
-        return groups;
+        return Collections.unmodifiableMap(groups);
     }
 
     /**
@@ -62,15 +63,22 @@ final class EtlGroups {
     void check() {
         settings.members(GROUP).forEach((name, members) -> {
             String group = "group " + name + " (" + settings.source(GROUP.member(name)) + ")";
-            if (name.equals(ALL) || registry.find(name).isPresent()) {
-                throw new ConfigurationException(group + " is named like " + (name.equals(ALL) ? "the group of every ETL"
-                        : (etls.contains(name) ? "an ETL" : "a task")) + ": give it another name");
-            }
+            clash(name).ifPresent(taken -> {
+                throw new ConfigurationException(group + " is named like " + taken + ": give it another name");
+            });
             members.stream().filter(etl -> !etls.contains(etl)).findFirst().ifPresent(unknown -> {
                 throw new ConfigurationException(group + " names " + unknown + ", which is not an ETL"
                         + Closest.to(unknown, etls).map(etl -> ": did you mean " + etl + "?").orElse(" ('etl list' shows them)"));
             });
         });
+    }
+
+    /** What else goes by this name in {@code etl run}, if anything. */
+    private Optional<String> clash(String name) {
+        if (name.equals(ALL)) {
+            return Optional.of("the group of every ETL");
+        }
+        return registry.find(name).map(task -> etls.contains(name) ? "an ETL" : "a task");
     }
 
     private static String description(String name, List<String> etls) {

@@ -13,6 +13,9 @@ import java.util.Optional;
 public record SettingKey<T>(String name, SettingType<T> type, Optional<String> defaultValue, String description,
                             boolean secret) {
 
+    /** What stands for the last word of the members' keys in a family's own name: {@code group.<name>}. */
+    private static final String FAMILY_MEMBER = ".<name>";
+
     public static <T> SettingKey<T> of(String name, SettingType<T> type, String defaultValue, String description) {
         return new SettingKey<>(name, type, Optional.of(defaultValue), description, false);
     }
@@ -29,8 +32,6 @@ public record SettingKey<T>(String name, SettingType<T> type, Optional<String> d
     public static <T> SettingKey<Optional<T>> family(String prefix, SettingType<T> type, String description) {
         return new SettingKey<>(prefix + FAMILY_MEMBER, type.optional(), Optional.empty(), description, false);
     }
-
-    private static final String FAMILY_MEMBER = ".<name>";
 
     /** Whether this declares a family of settings ({@link #family}) rather than one. */
     public boolean isFamily() {
