@@ -68,6 +68,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--rename", paramLabel = "FIELD=column", description = "Name a field's column yourself; repeatable.")
     Map<String, String> renamed = new LinkedHashMap<>();
 
+    @Option(names = "--unwind", paramLabel = "FIELD",
+            description = "Unwind an array into a child table <etl>_<field>: one row per element, with the document's key"
+                    + " and the element's position; repeatable.")
+    Set<String> unwound = new LinkedHashSet<>();
+
     @Option(names = "--update", description = "Compare the collection with the ETL that reads it, and list what changed:"
             + " new fields, strings longer than their column, values of another type; with --force, write the ETL again"
             + " with them, its columns keeping their names and widths.")
@@ -168,7 +173,7 @@ public final class GenerateCommand implements Callable<Integer> {
             default -> throw new ParameterException("--arrays must be columns, columns+rest or json, got '" + arrays + "'");
         };
         return new GenerateOptions(sample, mode, arrayColumns == null ? OptionalInt.empty() : OptionalInt.of(arrayColumns),
-                cursorPath, excluded, renamed);
+                cursorPath, excluded, renamed, unwound);
     }
 
     private void write(ProjectTree tree, EtlPlan plan, List<GeneratedFile> files, PrintWriter out) throws IOException {

@@ -12,6 +12,7 @@ import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LocalWarehouse;
+import io.etl.testing.RunResults;
 import io.etl.testing.TestSettings;
 
 import java.io.StringWriter;
@@ -32,6 +33,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -86,13 +88,42 @@ class GeneratedEtlTest {
     @Test
     void the_generated_etl_compiles_and_loads_the_collection_with_exact_row_parity() throws Exception {
         generateAndRun(new GenerateOptions(GenerateOptions.DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(),
-                Optional.empty(), Set.of(), Map.of("名前", "name_ja")), 3, false);
+                Optional.empty(), Set.of(), Map.of("名前", "name_ja"), Set.of()), 3, false);
     }
 
     @Test
     void an_array_spread_over_fewer_columns_than_it_has_elements_keeps_the_rest_as_json_when_asked() throws Exception {
         generateAndRun(new GenerateOptions(GenerateOptions.DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS_AND_REST, OptionalInt.of(2),
-                Optional.empty(), Set.of("名前"), Map.of()), 2, true);
+                Optional.empty(), Set.of("名前"), Map.of(), Set.of()), 2, true);
+    }
+
+    @Test
+    void arrays_it_unwinds_load_into_child_tables_one_row_per_element_with_the_key_and_position() throws Exception {
+        MongoDatabase database = MONGO.database();
+        MongoCollection<Document> orders = EmbeddedMongo.indexedCollection(database, "Customer Orders", "Placed At", documents());
+        Settings settings = settings(database);
+
+        EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow())
+                .plan("Customer Orders", GenerateOptions.defaults().withUnwound(Set.of("lines", "tags")));
+        RunSummary summary = runIncremental(generate(plan), settings);
+
+        assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
+        List<String> tags = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (Document order : orders.find()) {
+            String id = order.getObjectId("_id").toHexString();
+            List<String> orderTags = order.getList("tags", String.class);
+            for (int t = 0; t < orderTags.size(); t++) {
+                tags.add(id + "|" + t + "|" + orderTags.get(t));
+            }
+            lines.add(id + "|0|" + order.getList("lines", Document.class).get(0).getString("sku"));
+        }
+        Collections.sort(tags);
+        Collections.sort(lines);
+        String schema = "\"" + database.getName() + "\"";
+        assertEquals(tags, RunResults.rows(POSTGRES.jdbcUrl(), "SELECT customer_order_id, position, tag FROM " + schema + ".customer_orders_tags ORDER BY 1, 2"));
+        assertEquals(lines, RunResults.rows(POSTGRES.jdbcUrl(), "SELECT customer_order_id, position, sku FROM " + schema + ".customer_orders_lines ORDER BY 1, 2"));
+        assertEquals(List.of(String.valueOf(DOCUMENTS)), RunResults.rows(POSTGRES.jdbcUrl(), "SELECT COUNT(*) FROM " + schema + ".customer_orders"));
     }
 
     /** Generates the ETL with these options, runs it, and compares the warehouse with the source. */

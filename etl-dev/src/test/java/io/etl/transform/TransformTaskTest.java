@@ -96,7 +96,7 @@ class TransformTaskTest {
                 "6565a1b2c3d4e5f601234569\t1\tlogout\t2026-11-01 12:00:00.000\t\\N\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(3, summary.rootOutcome().metrics().get("rows_transformed"));
-        assertEquals(new TransformCounts(3, 0, 0, 1, Map.of()), TransformCounts.read(transform.output().get(0)));
+        assertEquals(new TransformCounts(3, 0, 0, 1, Map.of(), Map.of(), Map.of()), TransformCounts.read(transform.output().get(0)));
         assertTrue(transform.complete());
     }
 
@@ -138,7 +138,7 @@ class TransformTaskTest {
         assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tnul\uFFFDhere\t2026-11-01 10:00:00.000\t\uFFFD\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(2, context.metric("nuls_replaced"));
-        assertEquals(new TransformCounts(1, 0, 2, 0, Map.of()), TransformCounts.read(transform.output().get(0)));
+        assertEquals(new TransformCounts(1, 0, 2, 0, Map.of(), Map.of(), Map.of()), TransformCounts.read(transform.output().get(0)));
     }
 
     @Test
@@ -276,7 +276,7 @@ class TransformTaskTest {
                 .with(WindowParameters.UPPER, Instant.parse("2026-11-02T00:00:00Z")).create();
         LakeDirectory extract = transform.requires().get(0).output().get(0);
         extract.write("part-m-00000", "");
-        new ExtractCounts("events", "events", transform.window().lower(), transform.window().upper(), 0, 0, 1).writeTo(extract);
+        new ExtractCounts("events", "events", transform.window().lower(), transform.window().upper(), 0, 0, 1, Map.of()).writeTo(extract);
         extract.markComplete();
 
         PermanentFailure missing = assertThrows(PermanentFailure.class, () -> transform.run(new RecordingContext()));
@@ -334,7 +334,7 @@ class TransformTaskTest {
         LakeDirectory extract = transform.requires().get(0).output().get(0);
         extract.write("part-m-00000", String.join("\n", lines) + "\n");
         new ExtractCounts("actions_taken", "actions_taken", transform.window().lower(), transform.window().upper(),
-                lines.length, lines.length, 1).writeTo(extract);
+                lines.length, lines.length, 1, Map.of()).writeTo(extract);
         extract.markComplete();
         return transform;
     }

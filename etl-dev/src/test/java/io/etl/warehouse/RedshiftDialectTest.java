@@ -88,8 +88,8 @@ class RedshiftDialectTest {
                 insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), LoadMode.MERGE, List.of());
 
         assertEquals(Dialect.REDSHIFT, redshift.dialect());
-        assertEquals(new LoadResult(2, 0, 0, TableChanges.NONE), first);
-        assertEquals(new LoadResult(2, 2, 0, TableChanges.NONE), again);
+        assertEquals(new LoadResult(2, 0, 0, TableChanges.NONE, List.of()), first);
+        assertEquals(new LoadResult(2, 2, 0, TableChanges.NONE, List.of()), again);
         assertEquals(2, redshift.count(TABLE), "the merge replaced the rows: none duplicated");
         assertEquals(Optional.of(Instant.parse("2026-03-01T12:00:00Z")), redshift.maxCursor(TABLE));
         assertTrue(redshift.loaded(TABLE, "page_views", window));

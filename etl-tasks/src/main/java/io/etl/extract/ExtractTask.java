@@ -9,6 +9,7 @@ import io.etl.lake.Stage;
 import io.etl.mongo.MongoSource;
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
+import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
@@ -18,7 +19,9 @@ import io.etl.window.WindowTask;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 import com.mongodb.client.MongoCollection;
@@ -72,17 +75,24 @@ public final class ExtractTask extends WindowTask {
         output.clear();
         context.progress("extract", 0, matched, "documents");
         boolean profile = definition.environment.settings().get(PROFILE_UNMAPPED);
-        long written = matched == 0 ? output.writeEmptyPart() : runJob(source, filter, splits, output, profile,
-                lines -> context.progress("extract", lines, matched, "documents"), hadoop);
-        context.progress("extract", written, matched, "documents");
-        context.record("rows_extracted", written);
-        if (written != matched) {
+        ExtractJob.Written written = matched == 0 ? new ExtractJob.Written(output.writeEmptyPart(), noElements(spec))
+                : runJob(source, filter, splits, output, profile, lines -> context.progress("extract", lines, matched, "documents"), hadoop);
+        context.progress("extract", written.lines(), matched, "documents");
+        context.record("rows_extracted", written.lines());
+        if (written.lines() != matched) {
             throw new WindowChanged("extract of " + source.describe(spec.collection()) + " in " + window() + " wrote "
-                    + written + " rows but the window matched " + matched + " documents: documents were written into or "
+                    + written.lines() + " rows but the window matched " + matched + " documents: documents were written into or "
                     + "removed from the window while the extract ran; " + output + " is left incomplete for the next attempt");
         }
-        new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written, splits.splits())
-                .writeTo(output);
+        for (Child child : spec.children()) {
+            LakeDirectory elements = output.within(DocumentMapper.elementsFolder(child));
+            if (elements.parts().isEmpty()) {
+                elements.writeEmptyPart(); // the transform reads every array's folder, even with no element in the window
+            }
+            context.record(child.name() + "_elements_extracted", written.elements().get(child.name()));
+        }
+        new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written.lines(),
+                splits.splits(), written.elements()).writeTo(output);
         if (profile) {
             reportUnmapped(mergeUnmapped(output), output, context);
         }
@@ -107,8 +117,14 @@ public final class ExtractTask extends WindowTask {
         }
     }
 
-    /** Runs the MapReduce job that writes the window's documents into the output; returns how many it wrote. */
-    private long runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, boolean profile,
+    private static Map<String, Long> noElements(EtlSpec spec) {
+        Map<String, Long> none = new LinkedHashMap<>();
+        spec.children().forEach(child -> none.put(child.name(), 0L));
+        return none;
+    }
+
+    /** Runs the MapReduce job that writes the window's documents into the output; returns what it wrote. */
+    private ExtractJob.Written runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, boolean profile,
                         LongConsumer progress, HadoopSetup hadoop) throws IOException, PermanentFailure, InterruptedException {
         EtlSpec spec = definition.spec;
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
