@@ -14,6 +14,7 @@ import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
 import io.etl.task.TaskType;
+import io.etl.window.Window;
 import io.etl.window.WindowParameters;
 import io.etl.window.WindowTask;
 
@@ -51,9 +52,23 @@ public final class ExtractTask extends WindowTask {
         this.definition = definition;
     }
 
+    /** What must hold before an extract reads its window, such as the transform's script fitting the declaration. */
+    @FunctionalInterface
+    public interface Precondition {
+        Precondition NONE = window -> { };
+
+        /** @throws PermanentFailure saying what to fix, so that nothing is read */
+        void check(Window window) throws Exception;
+    }
+
     /** The extract of one ETL: family {@code <name>_extract}. */
     public static TaskType<ExtractTask> type(EtlSpec spec, EtlEnvironment environment) {
-        return new Definition(spec, environment).type;
+        return type(spec, environment, Precondition.NONE);
+    }
+
+    /** The extract of one ETL, which reads its window once {@code before} holds. */
+    public static TaskType<ExtractTask> type(EtlSpec spec, EtlEnvironment environment, Precondition before) {
+        return new Definition(spec, environment, before).type;
     }
 
     @Override
@@ -63,6 +78,7 @@ public final class ExtractTask extends WindowTask {
 
     @Override
     public void run(TaskContext context) throws Exception {
+        definition.before.check(window());
         EtlSpec spec = definition.spec;
         MongoSource source = definition.environment.mongo();
         WindowFilter filter = new WindowFilter(spec.cursorField(), window());
@@ -172,11 +188,13 @@ public final class ExtractTask extends WindowTask {
     private static final class Definition {
         private final EtlSpec spec;
         private final EtlEnvironment environment;
+        private final Precondition before;
         private final TaskType<ExtractTask> type;
 
-        private Definition(EtlSpec spec, EtlEnvironment environment) {
+        private Definition(EtlSpec spec, EtlEnvironment environment, Precondition before) {
             this.spec = spec;
             this.environment = environment;
+            this.before = before;
             this.type = TaskType.of(spec.name() + "_extract",
                     "Extracts one window of " + spec.collection() + " from MongoDB into the lake",
                     values -> new ExtractTask(this, values),

@@ -8,8 +8,13 @@ import io.etl.warehouse.ChildTable;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.Table;
 
+import io.etl.lake.LakeDirectory;
+import io.etl.window.Window;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +68,25 @@ record TransformScript(PigScript script, String text) {
         String epilogue = children.isEmpty() ? epilogue(rows)
                 : epilogue(rows, children.stream().map(child -> RowContract.of(child, dialect)).toList());
         return new TransformScript(script, prelude + "\n" + body + epilogue);
+    }
+
+    /**
+     * The parameters it runs with: the ETL's own, the window ({@code lower}, {@code upper}), the extract it reads
+     * ({@code input}) and the folders it stores into ({@value #OUTPUT}, {@value #REJECTS}, and each unwound array's).
+     */
+    static Map<String, String> parameters(Map<String, String> own, EtlSpec spec, LakeDirectory input, LakeDirectory output,
+                                          LakeDirectory rejects, Window window) {
+        Map<String, String> parameters = new LinkedHashMap<>(own);
+        parameters.put("input", input.hadoopPath());
+        parameters.put(OUTPUT, output.hadoopPath());
+        parameters.put(REJECTS, rejects.hadoopPath());
+        for (Child child : spec.children()) {
+            parameters.put(OUTPUT + "_" + child.name(), output.beside(child.name()).hadoopPath());
+            parameters.put(REJECTS + "_" + child.name(), rejects.beside(child.name()).hadoopPath());
+        }
+        parameters.put("lower", window.lower().toString());
+        parameters.put("upper", window.upper().toString());
+        return parameters;
     }
 
     private static String load(String folder, List<String> fields) {

@@ -110,16 +110,8 @@ public final class TransformTask extends WindowTask {
     private TransformCounts transform(TransformScript script, LakeDirectory input, LakeDirectory output, LakeDirectory rejects,
                                       TaskContext context) throws IOException, PermanentFailure, InterruptedException {
         EtlEnvironment environment = definition.environment;
-        Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
-        parameters.put("input", input.hadoopPath());
-        parameters.put("output", output.hadoopPath());
-        parameters.put("rejects", rejects.hadoopPath());
-        for (String elements : elements()) {
-            parameters.put(TransformScript.OUTPUT + "_" + elements, output.beside(elements).hadoopPath());
-            parameters.put(TransformScript.REJECTS + "_" + elements, rejects.beside(elements).hadoopPath());
-        }
-        parameters.put("lower", window().lower().toString());
-        parameters.put("upper", window().upper().toString());
+        Map<String, String> parameters = TransformScript.parameters(definition.scriptParameters, definition.spec, input, output,
+                rejects, window());
         HadoopSetup hadoop = environment.hadoop();
         Configuration conf = hadoop.configuration(output.lake().hadoopSettings());
         new PartSizing(environment.transformParts()).applyTo(conf, input.hadoopPath());
