@@ -243,7 +243,8 @@ public final class Warehouse implements AutoCloseable {
     /**
      * Loads one window in one transaction, once sure that the user may ({@link Grants}; the schema is created first
      * if missing): the table, its child tables, the marker table and the rejects table are created if missing, the
-     * tables given the columns their declaration adds and the wider strings it declares ({@link TableChanges}),
+     * tables given the columns their declaration adds and the wider strings it declares ({@link TableChanges}; in
+     * Redshift before the transaction, which cannot hold them: {@link Dialect#altersInTransaction}),
      * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
      * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
      * {@link LoadMode#MERGE_DELETING_MISSING}), the staging rows inserted; then each child table the same way, every
@@ -266,13 +267,14 @@ public final class Warehouse implements AutoCloseable {
         try (Connection connection = connect()) {
             Grants.require(connection, table.schema(), tables);
             addRejectCursor(connection, sql);
+            List<TableChanges> allChanges = dialect.altersInTransaction() ? List.of() : createOrChange(connection, sql, childSql);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                TableChanges changes = createOrChange(connection, statement, sql.createTable(), table);
-                List<TableChanges> childChanges = new ArrayList<>();
-                for (ChildStatements child : childSql) {
-                    childChanges.add(createOrChange(connection, statement, child.createTable(), child.rows().table()));
+                if (dialect.altersInTransaction()) {
+                    allChanges = createOrChange(connection, sql, childSql);
                 }
+                TableChanges changes = allChanges.get(0);
+                List<TableChanges> childChanges = allChanges.subList(1, allChanges.size());
                 statement.execute(sql.createMarkers());
                 statement.execute(sql.createRejects());
                 LoadResult result;
@@ -305,7 +307,22 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** Creates the table if missing, then applies what its declaration adds; returns what that changed. */
+    /**
+     * Creates the table and its child tables if missing, then applies what their declaration adds
+     * ({@link Dialect#altersInTransaction}); returns what that changed, the table's first.
+     */
+    private static List<TableChanges> createOrChange(Connection connection, Statements sql, List<ChildStatements> children)
+            throws SQLException, PermanentFailure {
+        List<TableChanges> changes = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            changes.add(createOrChange(connection, statement, sql.createTable(), sql.table()));
+            for (ChildStatements child : children) {
+                changes.add(createOrChange(connection, statement, child.createTable(), child.rows().table()));
+            }
+        }
+        return changes;
+    }
+
     private static TableChanges createOrChange(Connection connection, Statement statement, String create, Table table)
             throws SQLException, PermanentFailure {
         statement.execute(create);
