@@ -91,6 +91,15 @@ public final class LoadTask extends WindowTask {
                 reload().orElse(LoadedWindow.EVER)));
     }
 
+    /**
+     * Ahead of the extracts ready with it: a window goes on to its load before another window is read, so that a
+     * chunked backfill loads its chunks one after another, from the oldest.
+     */
+    @Override
+    public int priority() {
+        return 2;
+    }
+
     @Override
     public void run(TaskContext context) throws Exception {
         TransformTask transform = requires().get(0);

@@ -75,6 +75,15 @@ public final class TransformTask extends WindowTask {
         return output().get(0).sibling(Stage.REJECTS);
     }
 
+    /**
+     * Ahead of the extracts ready with it: a window goes on to its load before another window is read, so that a
+     * chunked backfill loads its chunks one after another, from the oldest.
+     */
+    @Override
+    public int priority() {
+        return 1;
+    }
+
     @Override
     public void run(TaskContext context) throws Exception {
         LakeDirectory input = requires().get(0).output().get(0);

@@ -75,6 +75,7 @@ public final class Warehouse implements AutoCloseable {
     private final String schema;
     private final Optional<Running<String>> embedded;
     private final Clock clock;
+    private final ReadConnections reads = new ReadConnections(this::connect);
 
     private Warehouse(Dialect dialect, String url, Properties credentials, String schema,
                       Optional<Running<String>> embedded, Clock clock) {
@@ -199,7 +200,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** Whether this window of this ETL has been loaded at or after {@code since}: such a marker row exists. */
     public boolean loaded(Table table, String etl, Window window, Instant since) throws SQLException, PermanentFailure {
-        try (Connection connection = connect()) {
+        return reads.read(connection -> {
             if (!Grants.readable(connection, table.schema(), Statements.MARKERS)) {
                 return false;
             }
@@ -212,7 +213,7 @@ public final class Warehouse implements AutoCloseable {
                     return marker.next();
                 }
             }
-        }
+        });
     }
 
     /** The windows of this ETL in the order they were loaded, from the markers in this warehouse's schema; none yet: empty. */
@@ -592,6 +593,7 @@ public final class Warehouse implements AutoCloseable {
 
     @Override
     public void close() {
+        reads.close();
         embedded.ifPresent(Running::close);
     }
 }
