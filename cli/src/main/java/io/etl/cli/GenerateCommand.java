@@ -6,6 +6,7 @@ import io.etl.generate.DeclarationDrift;
 import io.etl.generate.EtlGenerator;
 import io.etl.generate.EtlPlan;
 import io.etl.generate.EtlRenderer;
+import io.etl.generate.EtlRewrite;
 import io.etl.generate.EtlUpdate;
 import io.etl.generate.GenerateException;
 import io.etl.generate.GenerateOptions;
@@ -67,6 +68,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--rename", paramLabel = "FIELD=column", description = "Name a field's column yourself; repeatable.")
     Map<String, String> renamed = new LinkedHashMap<>();
+
+    @Option(names = "--unwind", paramLabel = "FIELD",
+            description = "Unwind an array into a child table <etl>_<field>: one row per element, with the document's key"
+                    + " and the element's position; repeatable.")
+    Set<String> unwound = new LinkedHashSet<>();
 
     @Option(names = "--update", description = "Compare the collection with the ETL that reads it, and list what changed:"
             + " new fields, strings longer than their column, values of another type; with --force, write the ETL again"
@@ -146,7 +152,10 @@ public final class GenerateCommand implements Callable<Integer> {
         return reading.get(0);
     }
 
-    /** Writes the ETL again over the files etl generate wrote for it; an ETL written otherwise is edited by hand. */
+    /**
+     * Writes the ETL again over the files etl generate wrote for it, keeping their edits ({@link EtlRewrite}); an ETL
+     * written otherwise is edited by hand.
+     */
     private void rewrite(EtlUpdate update, PrintWriter out) throws IOException {
         EtlPlan rewritten = update.rewritten();
         ProjectTree tree = new ProjectTree(project);
@@ -155,7 +164,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(update.drift().etl() + " was not written by etl generate (no " + files.get(0).path()
                     + "): edit its declaration by hand");
         }
-        tree.write(files);
+        tree.write(new EtlRewrite(rewritten, Set.copyOf(update.pipeline().spec().paths())).over(files, tree));
         files.forEach(file -> out.println("rewrote " + file.path()));
         out.println("the next load adds the new columns and widens the strings of table " + update.pipeline().table().qualified());
     }
@@ -168,7 +177,7 @@ public final class GenerateCommand implements Callable<Integer> {
             default -> throw new ParameterException("--arrays must be columns, columns+rest or json, got '" + arrays + "'");
         };
         return new GenerateOptions(sample, mode, arrayColumns == null ? OptionalInt.empty() : OptionalInt.of(arrayColumns),
-                cursorPath, excluded, renamed);
+                cursorPath, excluded, renamed, unwound);
     }
 
     private void write(ProjectTree tree, EtlPlan plan, List<GeneratedFile> files, PrintWriter out) throws IOException {

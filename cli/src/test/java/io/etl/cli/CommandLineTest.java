@@ -188,8 +188,8 @@ class CommandLineTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
         assertEquals("""
                 Plan for node(name=report): 3 task(s), 0 already complete, 3 to run
-                    1. node(name=other)
-                    2. node(name=ok)
+                    1. node(name=ok)
+                    2. node(name=other)
                     3. node(name=report)
                 """, run.out());
         assertFalse(Files.exists(home.resolve("nodes")));

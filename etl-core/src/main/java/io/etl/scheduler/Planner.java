@@ -11,10 +11,10 @@ import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.EdgeReversedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -132,15 +132,23 @@ final class Planner {
         }
     }
 
-    /** @throws CycleException when there is no such order */
+    /**
+     * Every task after what it requires, in the order one worker runs them: of the tasks free to go, the one of
+     * highest {@link Task#priority()}, then the one required first (as {@code requires()} lists them), so that a
+     * backfill's chunks go one after another from the oldest.
+     *
+     * @throws CycleException when there is no such order
+     */
     private static List<Task> requirementsFirst(Graph<Task, DefaultEdge> graph) {
         List<Task> order = new ArrayList<>(graph.vertexSet().size());
+        Map<Task, Integer> found = new HashMap<>();
+        graph.vertexSet().forEach(task -> found.put(task, found.size()));
+        Comparator<Task> freeFirst = Comparator.comparingInt((Task task) -> -task.priority()).thenComparing(found::get);
         try {
-            new TopologicalOrderIterator<>(graph).forEachRemaining(order::add);
+            new TopologicalOrderIterator<>(new EdgeReversedGraph<>(graph), freeFirst).forEachRemaining(order::add);
         } catch (IllegalArgumentException notADag) {
             throw new CycleException(findCycle(graph));
         }
-        Collections.reverse(order);
         return order;
     }
 

@@ -56,6 +56,16 @@ class SchedulerTest {
     }
 
     @Test
+    void one_worker_runs_the_tasks_free_to_go_at_once_in_the_order_they_are_required() {
+        TestDag dag = dag();
+        dag.node("backfill").requires("chunk-1", "chunk-2", "chunk-3");
+
+        scheduler().build().run(dag.task("backfill"));
+
+        assertEquals(List.of("chunk-1", "chunk-2", "chunk-3", "backfill"), dag.runOrder());
+    }
+
+    @Test
     void skips_tasks_already_complete_and_does_not_expand_their_requirements() throws Exception {
         TestDag dag = dag();
         dag.node("load").requires("transform");

@@ -14,13 +14,15 @@ import java.util.Set;
  * @param cursorIndexed whether the collection has an index the extract can use on the cursor field
  * @param unaddressable fields of the sample left out because no dot path can name them
  * @param warnings      what a person should know of the names given: a column not named as its field
+ * @param children      the arrays unwound into child tables
  */
 public record EtlPlan(String collection, String name, String javaPackage, String javaClass, List<PlannedField> fields,
                       PlannedField key, PlannedField cursor, long sampled, boolean cursorIndexed,
-                      Set<String> unaddressable, List<String> warnings) {
+                      Set<String> unaddressable, List<String> warnings, List<PlannedChild> children) {
 
     public EtlPlan {
         fields = List.copyOf(fields);
+        children = List.copyOf(children);
         unaddressable = Set.copyOf(unaddressable);
         warnings = List.copyOf(warnings);
     }
@@ -29,6 +31,7 @@ public record EtlPlan(String collection, String name, String javaPackage, String
     public EtlSpec spec() {
         EtlSpec.Builder spec = EtlSpec.named(name).collection(collection).cursor(cursor.path()).key(key.path());
         fields.forEach(field -> spec.field(field.path(), field.column(), field.fieldType()));
+        children.forEach(child -> spec.unwind(child.child()));
         return spec.build();
     }
 
@@ -38,6 +41,7 @@ public record EtlPlan(String collection, String name, String javaPackage, String
         fields.stream().flatMap(field -> field.columns().stream()).forEach(column -> table.column(column.name(), column.type()));
         String keyColumn = key.columns().get(0).name();
         String cursorColumn = cursor.columns().get(0).name();
+        children.forEach(child -> table.child(child.childTable()));
         return table.key(keyColumn).cursor(cursorColumn).distKey(keyColumn).sortKey(cursorColumn).build();
     }
 
@@ -45,7 +49,7 @@ public record EtlPlan(String collection, String name, String javaPackage, String
     public EtlPlan keepingWidths(Table existing) {
         List<PlannedField> kept = fields.stream().map(field -> field.keepingWidths(existing)).toList();
         return new EtlPlan(collection, name, javaPackage, javaClass, kept, field(kept, key.path()), field(kept, cursor.path()),
-                sampled, cursorIndexed, unaddressable, warnings);
+                sampled, cursorIndexed, unaddressable, warnings, children);
     }
 
     private static PlannedField field(List<PlannedField> fields, String path) {

@@ -1,6 +1,7 @@
 package io.etl.generate;
 
 import io.etl.transform.PigNames;
+import io.etl.warehouse.ChildTable;
 import io.etl.warehouse.Column;
 
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ public final class EtlRenderer {
         }
         context.put("fields", fields);
         context.put("columns", plan.fields().stream().flatMap(field -> field.columns().stream().map(column -> column(field, column))).toList());
+        context.put("children", plan.children().stream().map(EtlRenderer::child).toList());
         context.put("not_null", plan.fields().stream().filter(PlannedField::alwaysPresent)
                 .flatMap(field -> field.columns().stream()).map(Column::name).collect(Collectors.joining(", ")));
         return context;
@@ -78,6 +80,32 @@ public final class EtlRenderer {
         model.put("udf", PigField.udf(pig));
         model.put("sampled", field.sampledTypes().isEmpty() ? "only nulls" : field.sampledTypes());
         model.put("always_present", field.alwaysPresent());
+        return model;
+    }
+
+    /** An unwound array: its declaration, its table, and its relation's fields in the Pig script. */
+    private static Map<String, Object> child(PlannedChild child) {
+        List<String> relation = new ArrayList<>(List.of(child.parentKey(), ChildTable.POSITION));
+        child.fields().forEach(field -> relation.add(field.column()));
+        List<String> pigs = PigNames.of(relation);
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (int i = 0; i < child.fields().size(); i++) {
+            PlannedField field = child.fields().get(i);
+            String pig = pigs.get(i + 2);
+            Map<String, Object> model = field(field, pig, List.of(pig));
+            model.put("type", JavaSource.sqlType(field.columns().get(0).type()));
+            fields.add(model);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", child.name());
+        model.put("array_literal", JavaSource.literal(child.array()));
+        model.put("values", child.values());
+        model.put("table", child.table());
+        model.put("parent_key", child.parentKey());
+        model.put("parent_key_pig", pigs.get(0));
+        model.put("position_pig", pigs.get(1));
+        model.put("elements", child.elements());
+        model.put("fields", fields);
         return model;
     }
 

@@ -1,6 +1,7 @@
 package io.etl.generate;
 
 import io.etl.pipeline.EtlPipeline;
+import io.etl.spec.Child;
 import io.etl.spec.Field;
 import io.etl.task.PermanentFailure;
 
@@ -18,7 +19,8 @@ public record EtlUpdate(EtlPipeline pipeline, EtlPlan sampled, DeclarationDrift 
     public static EtlUpdate sample(EtlGenerator generator, EtlPipeline pipeline, GenerateOptions options)
             throws IOException, PermanentFailure {
         SampledCollection collection = generator.sample(pipeline.spec().collection(), options.sampleSize());
-        GenerateOptions onCursor = options.withCursor(pipeline.spec().cursorField());
+        GenerateOptions onCursor = options.withCursor(pipeline.spec().cursorField())
+                .withUnwound(pipeline.spec().children().stream().map(Child::array).collect(Collectors.toSet()));
         // a declared field no sampled document has keeps no name: naming it would be a --rename of nothing
         EtlPlan sampled = collection.plan(onCursor.withColumns(pipeline.spec().fields().stream()
                 .filter(field -> collection.has(field.path(), onCursor)).collect(Collectors.toMap(Field::path, Field::column))));

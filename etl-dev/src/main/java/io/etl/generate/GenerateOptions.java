@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +17,10 @@ import java.util.regex.Pattern;
  * @param cursor       the cursor field's path, when the collection's indexes do not name exactly one date field
  * @param excluded     the paths of fields left out, with the fields inside them
  * @param renamed      the column of a field, by its path, in place of the one derived from its name
+ * @param unwound      the paths of the arrays unwound into child tables, one row per element
  */
 public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arrayColumns, Optional<String> cursor,
-                              Set<String> excluded, Map<String, String> renamed) {
+                              Set<String> excluded, Map<String, String> renamed, Set<String> unwound) {
 
     private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -35,6 +37,12 @@ public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arr
         Set<String> left = Set.copyOf(excluded);
         excluded = left;
         renamed = Map.copyOf(renamed);
+        unwound = Set.copyOf(unwound);
+        for (String array : unwound) {
+            if (isExcluded(left, array)) {
+                throw new GenerateException("--unwind " + array + ": the field is left out by --exclude");
+            }
+        }
         renamed.forEach((path, column) -> {
             if (!COLUMN.matcher(column).matches() || column.length() > Names.MAX_NAME_BYTES) {
                 throw new GenerateException("--rename " + path + "=" + column + ": a column's name is lower-case letters,"
@@ -47,19 +55,26 @@ public record GenerateOptions(int sampleSize, ArraysMode arrays, OptionalInt arr
     }
 
     public static GenerateOptions defaults() {
-        return new GenerateOptions(DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.empty(), Set.of(), Map.of());
+        return new GenerateOptions(DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.empty(), Set.of(), Map.of(), Set.of());
     }
 
     /** The same options, windows selecting on the field at {@code path}. */
     public GenerateOptions withCursor(String path) {
-        return new GenerateOptions(sampleSize, arrays, arrayColumns, Optional.of(path), excluded, renamed);
+        return new GenerateOptions(sampleSize, arrays, arrayColumns, Optional.of(path), excluded, renamed, unwound);
     }
 
     /** The same options, these fields' columns named so too (the ones --rename names win). */
     public GenerateOptions withColumns(Map<String, String> columns) {
         Map<String, String> named = new LinkedHashMap<>(columns);
         named.putAll(renamed);
-        return new GenerateOptions(sampleSize, arrays, arrayColumns, cursor, excluded, named);
+        return new GenerateOptions(sampleSize, arrays, arrayColumns, cursor, excluded, named, unwound);
+    }
+
+    /** The same options, these arrays unwound too. */
+    public GenerateOptions withUnwound(Set<String> paths) {
+        Set<String> all = new TreeSet<>(unwound);
+        all.addAll(paths);
+        return new GenerateOptions(sampleSize, arrays, arrayColumns, cursor, excluded, renamed, all);
     }
 
     /** Whether {@code path} is left out: named by --exclude, or inside a field that is. */

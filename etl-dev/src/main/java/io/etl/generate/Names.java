@@ -84,6 +84,20 @@ public final class Names {
      * {@code name} if it fits in {@code maxLength}, else its start and a hash of the whole name, so that two long
      * names that start alike stay apart.
      */
+    /**
+     * A snake-case name in the singular, as most English plurals end: {@code updates} → {@code update},
+     * {@code categories} → {@code category}; any other name as it is.
+     */
+    static String singular(String name) {
+        if (name.endsWith("ies") && name.length() > 4) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        if (name.endsWith("s") && !name.endsWith("ss") && name.length() > 1) {
+            return name.substring(0, name.length() - 1);
+        }
+        return name;
+    }
+
     static String shortened(String name, int maxLength) {
         return name.length() <= maxLength ? name : name.substring(0, maxLength - HASH_LENGTH - 1) + "_" + hash(name);
     }

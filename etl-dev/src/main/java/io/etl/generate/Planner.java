@@ -1,5 +1,6 @@
 package io.etl.generate;
 
+import io.etl.warehouse.ChildTable;
 import io.etl.warehouse.Column;
 import io.etl.warehouse.SqlType;
 
@@ -34,7 +35,9 @@ final class Planner {
         List<FieldProfile> sampled = sample.fields();
         requireSampled(sampled, options.excluded(), "--exclude");
         requireSampled(sampled, options.renamed().keySet(), "--rename");
-        List<FieldProfile> profiles = sampled.stream().filter(profile -> !options.isExcluded(profile.path())).toList();
+        requireSampled(sampled, options.unwound(), "--unwind");
+        List<FieldProfile> profiles = sampled.stream()
+                .filter(profile -> !options.isExcluded(profile.path()) && !options.unwound().contains(profile.path())).toList();
         CursorChoice cursor = CursorChoice.of(sampled, indexedPaths, options.cursor());
         Planner planner = new Planner(options);
         cursor.advice().ifPresent(planner.warnings::add);
@@ -44,9 +47,49 @@ final class Planner {
                     profile.path().equals(KEY) || profile.path().equals(cursor.path())));
         }
         List<PlannedField> fields = profiles.stream().map(planned::get).toList();
-        return new EtlPlan(collection, name, Names.javaPackage(name), Names.javaClass(name), fields,
-                find(fields, KEY, options), find(fields, cursor.path(), options), sample.documents(), cursor.indexed(),
-                sample.unaddressable(), planner.warnings);
+        PlannedField key = find(fields, KEY, options);
+        PlannedField cursorField = find(fields, cursor.path(), options);
+        List<PlannedChild> children = new ArrayList<>();
+        UniqueNames childNames = new UniqueNames();
+        for (FieldProfile array : sampled.stream().filter(profile -> options.unwound().contains(profile.path())).toList()) {
+            children.add(planner.child(name, key.columns().get(0).name(), array, sample, childNames));
+        }
+        return new EtlPlan(collection, name, Names.javaPackage(name), Names.javaClass(name), fields, key, cursorField,
+                sample.documents(), cursor.indexed(), sample.unaddressable(), planner.warnings, children);
+    }
+
+    /**
+     * The child table of an array ({@code --unwind}): named after the ETL and the array, its parent's key column
+     * after the ETL in the singular ({@code update_id} of {@code updates}), its columns after the elements' fields,
+     * or one column for single values, after the array in the singular ({@code tag} of {@code tags}).
+     */
+    private PlannedChild child(String etl, String keyColumn, FieldProfile array, Sample sample, UniqueNames childNames) {
+        String path = array.path();
+        if (!array.types().equals(Set.of(ValueType.ARRAY))) {
+            throw new GenerateException("--unwind " + path + ": it holds " + array.type().name().toLowerCase(Locale.ROOT)
+                    + " values in the sample, not only arrays");
+        }
+        Sample elements = sample.elements(path)
+                .orElseThrow(() -> new GenerateException("--unwind " + path + ": every sampled array there is empty"));
+        boolean values = elements.singleValues() == elements.documents();
+        if (!values && elements.singleValues() > 0) {
+            throw new GenerateException("--unwind " + path + ": its elements are documents and single values; a child"
+                    + " table holds one kind (--exclude it, or leave it a JSON column)");
+        }
+        String childName = childNames.take(Names.column(path).orElseGet(() -> Names.fallback(path)));
+        String parentKey = Names.singular(etl) + "_" + keyColumn;
+        Planner elementPlanner = new Planner(GenerateOptions.defaults());
+        elementPlanner.columns.take(parentKey);
+        elementPlanner.columns.take(ChildTable.POSITION);
+        List<PlannedField> fields = new ArrayList<>();
+        for (FieldProfile element : elements.fields()) {
+            // a single value is named after its array; an element's own array stays one JSON column
+            String wanted = values ? Names.singular(childName) : elementPlanner.wanted(element);
+            fields.add(elementPlanner.single(element, elements.documents(), wanted));
+        }
+        warnings.addAll(elementPlanner.warnings.stream().map(warning -> "in " + path + ": " + warning).toList());
+        return new PlannedChild(childName, path, values, Names.shortened(etl + "_" + childName, Names.MAX_NAME_BYTES),
+                parentKey, fields, elements.documents());
     }
 
     /** A path given on the command line that no sampled document has is a typo, not a field to ignore. */
@@ -100,7 +143,6 @@ final class Planner {
     private PlannedField field(FieldProfile profile, long documents, boolean single) {
         String wanted = wanted(profile);
         boolean present = profile.alwaysPresent(documents);
-        String sampled = profile.types().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "));
         if (!single && options.arrays() != ArraysMode.JSON && profile.isScalarArray()) {
             List<String> names = columns.takeGroup(wanted, options.columnsFor(profile.maxArrayLength()));
             given(profile, wanted, names.get(0));
@@ -116,10 +158,16 @@ final class Planner {
             return new PlannedField(profile.path(), names.get(0), ColumnType.JSON, true, keepsRest, arrayColumns, present,
                     "array of " + profile.elementType().name().toLowerCase(Locale.ROOT));
         }
+        return single(profile, documents, wanted);
+    }
+
+    /** A field that is one column, whatever it holds. */
+    private PlannedField single(FieldProfile profile, long documents, String wanted) {
         String column = given(profile, wanted, columns.take(wanted));
         ColumnType type = profile.type();
+        String sampled = profile.types().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "));
         return new PlannedField(profile.path(), column, type, false, false,
-                List.of(Column.of(column, type.sqlType(profile.maxBytes()))), present, sampled);
+                List.of(Column.of(column, type.sqlType(profile.maxBytes()))), profile.alwaysPresent(documents), sampled);
     }
 
     private static PlannedField find(List<PlannedField> fields, String path, GenerateOptions options) {

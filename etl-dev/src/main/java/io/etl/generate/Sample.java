@@ -1,9 +1,13 @@
 package io.etl.generate;
 
+import io.etl.spec.Child;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -21,7 +25,9 @@ final class Sample {
 
     private final Map<String, FieldProfile> profiles = new LinkedHashMap<>();
     private final Set<String> unaddressable = new TreeSet<>();
+    private final Map<String, Sample> elements = new LinkedHashMap<>();
     private long documents;
+    private long singleValues;
 
     static Sample of(Iterable<? extends BSONObject> documents) {
         Sample sample = new Sample();
@@ -48,6 +54,19 @@ final class Sample {
         return fields;
     }
 
+    /**
+     * The elements of the arrays at {@code path}, each a document of the returned sample (a single value as the
+     * field {@value io.etl.spec.Child#VALUE}); none when no sampled array there had one.
+     */
+    Optional<Sample> elements(String path) {
+        return Optional.ofNullable(elements.get(path));
+    }
+
+    /** Elements that were single values, not documents. */
+    long singleValues() {
+        return singleValues;
+    }
+
     /** The fields left out because no dot path can name them, such as {@code "a.b"} or {@code "$x"}. */
     Set<String> unaddressable() {
         return Set.copyOf(unaddressable);
@@ -56,6 +75,16 @@ final class Sample {
     private void add(BSONObject document) {
         documents++;
         visit("", document);
+    }
+
+    private void addElement(Object element) {
+        if (element instanceof BSONObject document && !(element instanceof List<?>)) {
+            add(document);
+        } else {
+            documents++;
+            singleValues++;
+            profiles.computeIfAbsent(Child.VALUE, FieldProfile::new).add(element);
+        }
     }
 
     private void visit(String prefix, BSONObject document) {
@@ -67,7 +96,10 @@ final class Sample {
                 continue;
             }
             profiles.computeIfAbsent(path, FieldProfile::new).add(value);
-            if (value instanceof BSONObject nested && !(value instanceof List<?>)) {
+            if (value instanceof List<?> array) {
+                Sample sample = elements.computeIfAbsent(path, p -> new Sample());
+                array.stream().filter(Objects::nonNull).forEach(sample::addElement);
+            } else if (value instanceof BSONObject nested) {
                 visit(path + ".", nested);
             }
         }

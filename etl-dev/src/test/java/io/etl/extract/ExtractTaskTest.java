@@ -164,7 +164,7 @@ class ExtractTaskTest {
         assertEquals(4, context.metric("documents_matched"));
         assertEquals(4, context.metric("rows_extracted"));
         assertEquals(new ExtractCounts("actions_taken", "actions_taken", instant("2026-11-01T02:00:00Z"),
-                instant("2026-11-01T06:00:00Z"), 4, 4, 1), ExtractCounts.read(extract.output().get(0)));
+                instant("2026-11-01T06:00:00Z"), 4, 4, 1, Map.of()), ExtractCounts.read(extract.output().get(0)));
         assertTrue(extract.complete());
     }
 

@@ -12,6 +12,7 @@ import io.etl.scheduler.RunSummary;
 import io.etl.scheduler.Scheduler;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LocalWarehouse;
+import io.etl.testing.RunResults;
 import io.etl.testing.TestSettings;
 
 import java.io.StringWriter;
@@ -32,9 +33,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -86,13 +89,42 @@ class GeneratedEtlTest {
     @Test
     void the_generated_etl_compiles_and_loads_the_collection_with_exact_row_parity() throws Exception {
         generateAndRun(new GenerateOptions(GenerateOptions.DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS, OptionalInt.empty(),
-                Optional.empty(), Set.of(), Map.of("名前", "name_ja")), 3, false);
+                Optional.empty(), Set.of(), Map.of("名前", "name_ja"), Set.of()), 3, false);
     }
 
     @Test
     void an_array_spread_over_fewer_columns_than_it_has_elements_keeps_the_rest_as_json_when_asked() throws Exception {
         generateAndRun(new GenerateOptions(GenerateOptions.DEFAULT_SAMPLE_SIZE, ArraysMode.COLUMNS_AND_REST, OptionalInt.of(2),
-                Optional.empty(), Set.of("名前"), Map.of()), 2, true);
+                Optional.empty(), Set.of("名前"), Map.of(), Set.of()), 2, true);
+    }
+
+    @Test
+    void arrays_it_unwinds_load_into_child_tables_one_row_per_element_with_the_key_and_position() throws Exception {
+        MongoDatabase database = MONGO.database();
+        MongoCollection<Document> orders = EmbeddedMongo.indexedCollection(database, "Customer Orders", "Placed At", documents());
+        Settings settings = settings(database);
+
+        EtlPlan plan = new EtlGenerator(MongoSource.configured(settings).orElseThrow())
+                .plan("Customer Orders", GenerateOptions.defaults().withUnwound(Set.of("lines", "tags")));
+        RunSummary summary = runIncremental(generate(plan), settings);
+
+        assertEquals(RunStatus.SUCCESS, summary.status(), summary::toString);
+        List<String> tags = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (Document order : orders.find()) {
+            String id = order.getObjectId("_id").toHexString();
+            List<String> orderTags = order.getList("tags", String.class);
+            for (int t = 0; t < orderTags.size(); t++) {
+                tags.add(id + "|" + t + "|" + orderTags.get(t));
+            }
+            lines.add(id + "|0|" + order.getList("lines", Document.class).get(0).getString("sku"));
+        }
+        Collections.sort(tags);
+        Collections.sort(lines);
+        String schema = "\"" + database.getName() + "\"";
+        assertEquals(tags, RunResults.rows(POSTGRES.jdbcUrl(), "SELECT customer_order_id, position, tag FROM " + schema + ".customer_orders_tags ORDER BY 1, 2"));
+        assertEquals(lines, RunResults.rows(POSTGRES.jdbcUrl(), "SELECT customer_order_id, position, sku FROM " + schema + ".customer_orders_lines ORDER BY 1, 2"));
+        assertEquals(List.of(String.valueOf(DOCUMENTS)), RunResults.rows(POSTGRES.jdbcUrl(), "SELECT COUNT(*) FROM " + schema + ".customer_orders"));
     }
 
     /** Generates the ETL with these options, runs it, and compares the warehouse with the source. */
@@ -140,7 +172,8 @@ class GeneratedEtlTest {
     }
 
     @Test
-    void a_new_field_and_a_longer_string_load_after_the_etl_is_updated_and_the_rows_loaded_before_keep_their_values() throws Exception {
+    void a_new_field_and_a_longer_string_load_after_the_etl_is_updated_its_edits_kept_and_the_rows_loaded_before_keep_their_values()
+            throws Exception {
         MongoDatabase database = MONGO.database();
         MongoCollection<Document> events = database.getCollection("events");
         events.createIndex(Indexes.ascending("at"));
@@ -149,7 +182,14 @@ class GeneratedEtlTest {
                 .append("note", "short"));
         Settings settings = settings(database);
         EtlGenerator generator = new EtlGenerator(MongoSource.configured(settings).orElseThrow());
-        Class<?> generated = generate(generator.plan("events", GenerateOptions.defaults()));
+        EtlPlan plan = generator.plan("events", GenerateOptions.defaults());
+        Class<?> generated = generate(plan);
+        Path script = tree.resolve("etls/pig/events.pig");
+        Path declaration = tree.resolve("etls/src/main/java/io/etl/generated/events/Events.java");
+        // a person's edits: an expression of the script, a comment in each file
+        Files.writeString(script, Files.readString(script).replace("    note\n", "    UPPER(note) AS note\n") + "-- ours\n");
+        Files.writeString(declaration, Files.readString(declaration).replace("            .build();", "            // ours\n            .build();"));
+        generated = compile(plan);
         RunSummary first = runIncremental(generated, settings);
         Instant later = Instant.now().minus(settings.get(EtlEnvironment.SETTLE));
         ObjectId after = new ObjectId();
@@ -161,17 +201,25 @@ class GeneratedEtlTest {
         try (EtlEnvironment environment = new EtlEnvironment(settings)) {
             update = EtlUpdate.sample(generator, pipeline(generated, environment), GenerateOptions.defaults());
         }
-        RunSummary second = runIncremental(generate(update.rewritten()), settings);
+        ProjectTree project = new ProjectTree(tree);
+        EtlPlan rewritten = update.rewritten();
+        project.write(new EtlRewrite(rewritten, Set.copyOf(update.pipeline().spec().paths()))
+                .over(new EtlRenderer(Path.of("../templates")).render(rewritten), project));
+        RunSummary second = runIncremental(compile(rewritten), settings);
 
         assertEquals(List.of("column note VARCHAR(16) is too narrow for the sample's note: declare it VARCHAR(256), and the next"
                 + " load widens it", "new field device (string): declare it as device VARCHAR(16), and the next load adds the column"),
                 update.drift().changes());
         assertEquals(List.of(RunStatus.SUCCESS, RunStatus.SUCCESS), List.of(first.status(), second.status()), second::toString);
         Map<String, String> beforeRow = new HashMap<>();
-        beforeRow.put("note", "short");
+        beforeRow.put("note", "SHORT");
         beforeRow.put("device", null);
-        assertEquals(Map.of(before.toHexString(), beforeRow, after.toHexString(), Map.of("note", longNote, "device", "phone")),
+        assertEquals(Map.of(before.toHexString(), beforeRow, after.toHexString(),
+                        Map.of("note", longNote.toUpperCase(Locale.ROOT), "device", "phone")),
                 warehouse(database.getName(), List.of("id", "note", "device"), "events"));
+        assertTrue(Files.readString(script).contains("    UPPER(note) AS note,\n") && Files.readString(script).contains("-- ours\n"),
+                Files.readString(script));
+        assertTrue(Files.readString(declaration).contains("// ours"), "the class keeps its edit");
     }
 
     private Settings settings(MongoDatabase database) {
@@ -187,6 +235,11 @@ class GeneratedEtlTest {
             Files.createFile(services);
         }
         new ProjectTree(tree).write(new EtlRenderer(Path.of("../templates")).render(plan));
+        return compile(plan);
+    }
+
+    /** Compiles the tree's ETLs as they are, and returns the plan's class. */
+    private Class<?> compile(EtlPlan plan) throws Exception {
         ClassLoader generated = compile(tree.resolve("etls/src/main/java"), Files.createTempDirectory(tree, "classes"));
         return generated.loadClass("io.etl.generated." + plan.javaPackage() + "." + plan.javaClass());
     }

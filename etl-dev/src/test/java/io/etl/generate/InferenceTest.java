@@ -94,8 +94,8 @@ class InferenceTest {
     @Test
     void array_options_set_the_column_count_or_keep_the_array_as_json() {
         String document = A + "tags: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']}";
-        GenerateOptions json = new GenerateOptions(10, ArraysMode.JSON, OptionalInt.empty(), Optional.empty(), Set.of(), Map.of());
-        GenerateOptions two = new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.of(2), Optional.empty(), Set.of(), Map.of());
+        GenerateOptions json = new GenerateOptions(10, ArraysMode.JSON, OptionalInt.empty(), Optional.empty(), Set.of(), Map.of(), Set.of());
+        GenerateOptions two = new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.of(2), Optional.empty(), Set.of(), Map.of(), Set.of());
 
         assertEquals(12, plan(document).columns().size(), "id, at and at most 10 array columns");
         assertEquals(List.of("id", "at", "tags"), plan(json, document).table("public").columnNames());
@@ -160,7 +160,7 @@ class InferenceTest {
     @Test
     void exclude_leaves_a_field_out_with_what_it_holds_and_rename_names_a_column() {
         GenerateOptions options = new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.empty(),
-                Set.of("customer"), Map.of("Order Date", "ordered_at"));
+                Set.of("customer"), Map.of("Order Date", "ordered_at"), Set.of());
 
         EtlPlan plan = plan(options, A + "'Order Date': 'a', order_date: 'b', customer: {name: 'x', city: 'y'}, total: 3}");
 
@@ -183,7 +183,7 @@ class InferenceTest {
 
     private static String refused(Set<String> excluded, Map<String, String> renamed, String document) {
         return assertThrows(GenerateException.class, () -> plan(new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(),
-                Optional.empty(), excluded, renamed), document)).getMessage();
+                Optional.empty(), excluded, renamed, Set.of()), document)).getMessage();
     }
 
     private static String sha256(String text) throws NoSuchAlgorithmException {
@@ -200,7 +200,7 @@ class InferenceTest {
         GenerateException none = assertThrows(GenerateException.class,
                 () -> Planner.plan("orders", sample(document), Set.of(), GenerateOptions.defaults()));
         EtlPlan chosen = Planner.plan("orders", sample(document), Set.of(),
-                new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.of("shipped"), Set.of(), Map.of()));
+                new GenerateOptions(10, ArraysMode.COLUMNS, OptionalInt.empty(), Optional.of("shipped"), Set.of(), Map.of(), Set.of()));
 
         assertTrue(ambiguous.getMessage().contains("several indexed date fields could be the cursor: at, shipped"), ambiguous::getMessage);
         assertEquals("no indexed date field to use as the cursor; date fields: at, shipped (name one with --cursor FIELD,"

@@ -1,5 +1,7 @@
 package io.etl.load;
 
+import static io.etl.testing.RunResults.metric;
+import static io.etl.testing.RunResults.outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,14 +17,11 @@ import io.etl.state.Json;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LocalWarehouse;
+import io.etl.testing.RunResults;
 import io.etl.testing.TestSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -270,33 +269,8 @@ class AccountedForTest {
         return Scheduler.builder().build().run(ActionsTaken.pipeline(environment).run().parse(parameters));
     }
 
-    private static TaskOutcome outcome(RunSummary summary, String family) {
-        return summary.outcomes().stream().filter(o -> o.task().family().equals(family)).findFirst()
-                .orElseThrow(() -> new AssertionError(family + " was not planned: " + summary));
-    }
-
-    private static long metric(RunSummary summary, String family, String metric) {
-        Long value = outcome(summary, family).metrics().get(metric);
-        if (value == null) {
-            throw new AssertionError(family + " recorded no " + metric + ": " + summary);
-        }
-        return value;
-    }
-
     /** The rows of a query, columns joined by '|'; {@code %s} is the test's schema. */
     private List<String> query(String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql.formatted("\"" + schema + "\""))) {
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(r.getString(i));
-                }
-                rows.add(String.join("|", values));
-            }
-        }
-        return rows;
+        return RunResults.rows(POSTGRES.jdbcUrl(), sql.formatted("\"" + schema + "\""));
     }
 }

@@ -24,6 +24,7 @@ import io.etl.testing.MovingClock;
 import io.etl.testing.RecordingContext;
 import io.etl.testing.TestSettings;
 import io.etl.window.Window;
+import io.etl.window.WindowParameters;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hourly job end to end on real components: MongoDB wire protocol, Hadoop and Pig in local mode, a local lake and
@@ -185,6 +188,40 @@ class IncrementalRunTest {
         assertEquals(RunStatus.SUCCESS, again.status());
         assertEquals(0, again.count(TaskState.DONE), "the window's marker says it is loaded");
         assertEquals(10, warehouse().size());
+    }
+
+    @Test
+    void a_chunked_backfill_cut_short_is_finished_by_running_it_again_without_loading_a_chunk_twice() throws Exception {
+        Map<String, String> backfill = Map.of("since", "2026-10-01T00:00:00Z", "until", "2026-10-03T00:00:00Z", "chunk", "12h");
+        Scheduler[] scheduler = new Scheduler[1];
+        int[] loaded = new int[1];
+        scheduler[0] = Scheduler.builder().listener(event -> {
+            if (event instanceof RunEvent.TaskSucceeded done && done.task().family().equals("actions_taken_load") && ++loaded[0] == 2) {
+                scheduler[0].cancel();
+            }
+        }).build();
+
+        RunSummary cut = scheduler[0].run(ActionsTaken.pipeline(environment).run().parse(backfill));
+        Map<String, String> afterCut = warehouse();
+        RunSummary again = run(backfill, Scheduler.builder());
+
+        long loadedBeforeCut = loadStates(cut).stream().filter(TaskState.DONE::equals).count();
+        assertEquals(RunStatus.INTERRUPTED, cut.status());
+        assertTrue(loadedBeforeCut >= 2 && loadedBeforeCut < 4, cut::toString);
+        assertEquals(12 * loadedBeforeCut, afterCut.size(), "each chunk loaded before the run was cut short, 12 hours each");
+        assertEquals(RunStatus.SUCCESS, again.status(), again::toString);
+        assertEquals(loadedBeforeCut, loadStates(again).stream().filter(TaskState.ALREADY_COMPLETE::equals).count(),
+                "the chunks loaded stay loaded");
+        assertEquals(4 - loadedBeforeCut, loadStates(again).stream().filter(TaskState.DONE::equals).count(), "the others load");
+        assertEquals(source(), warehouse());
+        assertEquals(4, environment.warehouse().loadedWindows("actions_taken").size(), "one window a chunk");
+    }
+
+    /** The states of the run's loads, in the order of their windows. */
+    private static List<TaskState> loadStates(RunSummary summary) {
+        return summary.outcomes().stream().filter(o -> o.task().family().equals("actions_taken_load"))
+                .sorted(Comparator.comparing(o -> o.task().parameters().get(WindowParameters.LOWER)))
+                .map(TaskOutcome::state).toList();
     }
 
     @Test

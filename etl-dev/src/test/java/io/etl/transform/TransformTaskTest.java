@@ -55,6 +55,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransformTaskTest {
 
+    /** An extract's line of one document of actions_taken, none of its fields refused. */
+    private static final String ONE_DOCUMENT = "6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01T10:00:00.000Z\t[1]\t\\N\t\\N\t\\N";
+
     private static final RetryPolicy RETRY_AT_ONCE = RetryPolicy.retries(2).withBackoff(Duration.ZERO);
 
     @RegisterExtension
@@ -96,7 +99,7 @@ class TransformTaskTest {
                 "6565a1b2c3d4e5f601234569\t1\tlogout\t2026-11-01 12:00:00.000\t\\N\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(3, summary.rootOutcome().metrics().get("rows_transformed"));
-        assertEquals(new TransformCounts(3, 0, 0, 1, Map.of()), TransformCounts.read(transform.output().get(0)));
+        assertEquals(new TransformCounts(3, 0, 0, 1, Map.of(), Map.of(), Map.of()), TransformCounts.read(transform.output().get(0)));
         assertTrue(transform.complete());
     }
 
@@ -138,7 +141,7 @@ class TransformTaskTest {
         assertEquals(List.of("6565a1b2c3d4e5f601234567\t7\tnul\uFFFDhere\t2026-11-01 10:00:00.000\t\uFFFD\t\\N\t\\N\t\\N\t\\N"),
                 LakeLines.of(transform.output().get(0)));
         assertEquals(2, context.metric("nuls_replaced"));
-        assertEquals(new TransformCounts(1, 0, 2, 0, Map.of()), TransformCounts.read(transform.output().get(0)));
+        assertEquals(new TransformCounts(1, 0, 2, 0, Map.of(), Map.of(), Map.of()), TransformCounts.read(transform.output().get(0)));
     }
 
     @Test
@@ -150,7 +153,7 @@ class TransformTaskTest {
                 rows = FOREACH actions GENERATE id
                 STORE rows INTO '$output';
                 """);
-        TransformTask transform = transform("pig.dir", scripts.toString());
+        TransformTask transform = extracted(transform("pig.dir", scripts.toString()), ONE_DOCUMENT);
 
         TaskOutcome outcome = Scheduler.builder().build().run(transform).rootOutcome();
 
@@ -164,8 +167,7 @@ class TransformTaskTest {
     void rows_that_are_not_the_tables_columns_stop_the_transform_naming_the_field_before_any_job() throws Exception {
         Path scripts = Files.createDirectory(home.resolve("pig"));
         Files.writeString(scripts.resolve("actions_taken.pig"), "rows = FOREACH documents GENERATE id, action, user_id;\n");
-        TransformTask transform = transform("pig.dir", scripts.toString());
-        transform.requires().get(0).run(new RecordingContext());
+        TransformTask transform = extracted(transform("pig.dir", scripts.toString()), ONE_DOCUMENT);
 
         PermanentFailure failure = assertThrows(PermanentFailure.class, () -> transform.run(new RecordingContext()));
 
@@ -276,7 +278,7 @@ class TransformTaskTest {
                 .with(WindowParameters.UPPER, Instant.parse("2026-11-02T00:00:00Z")).create();
         LakeDirectory extract = transform.requires().get(0).output().get(0);
         extract.write("part-m-00000", "");
-        new ExtractCounts("events", "events", transform.window().lower(), transform.window().upper(), 0, 0, 1).writeTo(extract);
+        new ExtractCounts("events", "events", transform.window().lower(), transform.window().upper(), 0, 0, 1, Map.of()).writeTo(extract);
         extract.markComplete();
 
         PermanentFailure missing = assertThrows(PermanentFailure.class, () -> transform.run(new RecordingContext()));
@@ -330,11 +332,15 @@ class TransformTaskTest {
     }
 
     private TransformTask transformOfExtract(String... lines) throws Exception {
-        TransformTask transform = transform();
+        return extracted(transform(), lines);
+    }
+
+    /** The transform, its window's extract written as these lines of the lake. */
+    private static TransformTask extracted(TransformTask transform, String... lines) throws Exception {
         LakeDirectory extract = transform.requires().get(0).output().get(0);
         extract.write("part-m-00000", String.join("\n", lines) + "\n");
         new ExtractCounts("actions_taken", "actions_taken", transform.window().lower(), transform.window().upper(),
-                lines.length, lines.length, 1).writeTo(extract);
+                lines.length, lines.length, 1, Map.of()).writeTo(extract);
         extract.markComplete();
         return transform;
     }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,8 +89,8 @@ class RedshiftDialectTest {
                 insertsWhatTheS3CopyWouldLoad, List.of("a", "b"), LoadMode.MERGE, List.of());
 
         assertEquals(Dialect.REDSHIFT, redshift.dialect());
-        assertEquals(new LoadResult(2, 0, 0, TableChanges.NONE), first);
-        assertEquals(new LoadResult(2, 2, 0, TableChanges.NONE), again);
+        assertEquals(new LoadResult(2, 0, 0, TableChanges.NONE, List.of()), first);
+        assertEquals(new LoadResult(2, 2, 0, TableChanges.NONE, List.of()), again);
         assertEquals(2, redshift.count(TABLE), "the merge replaced the rows: none duplicated");
         assertEquals(Optional.of(Instant.parse("2026-03-01T12:00:00Z")), redshift.maxCursor(TABLE));
         assertTrue(redshift.loaded(TABLE, "page_views", window));
@@ -151,6 +152,42 @@ class RedshiftDialectTest {
         assertEquals(List.of("r1|path|run-2|65534"), afterReload, "the reload replaced the window's rejects; the document is cut to "
                 + "the whole characters Redshift's longest VARCHAR holds");
         assertEquals(List.of(), rejects(redshift), "r1 loaded later is no longer a reject");
+    }
+
+    @Test
+    void through_redshift_a_load_adds_the_columns_declared_and_widens_strings_before_its_transaction() throws Exception {
+        String url = "jdbc:redshift://127.0.0.1:" + proxy.port() + "/postgres?ssl=false";
+        Warehouse redshift = Warehouse.open(TestSettings.of(home, "warehouse.url", url, "warehouse.user", "postgres",
+                "warehouse.schema", "changes_via_redshift"), Clock.systemUTC());
+        Table narrow = Table.named("page_views").schema("changes_via_redshift")
+                .column("id", SqlType.varchar(24)).column("path", SqlType.varchar(8)).column("viewed_at", SqlType.timestamp())
+                .key("id").cursor("viewed_at").build();
+        Table wider = Table.named("page_views").schema("changes_via_redshift")
+                .column("id", SqlType.varchar(24)).column("path", SqlType.varchar(64)).column("viewed_at", SqlType.timestamp())
+                .column("referrer", SqlType.varchar(32)).key("id").cursor("viewed_at").build();
+        Window march = Window.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"));
+        Window april = Window.of(Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2026-04-02T00:00:00Z"));
+
+        redshift.load(narrow, new LoadMarker("page_views", march, "run-1", 1, 1, 1, 0), inserting("a"), List.of("a"), LoadMode.MERGE, List.of());
+        LoadResult changed = redshift.load(wider, new LoadMarker("page_views", april, "run-2", 1, 1, 1, 0), inserting("b"),
+                List.of("b"), LoadMode.MERGE, List.of());
+
+        assertEquals(List.of("widened column path from VARCHAR(8) to VARCHAR(64)", "added column referrer VARCHAR(32)"),
+                changed.tableChanges().descriptions());
+        assertEquals(2, redshift.count(wider));
+        try (Connection connection = redshift.connect()) {
+            assertEquals(List.of("id VARCHAR(24)", "path VARCHAR(64)", "viewed_at TIMESTAMP", "referrer VARCHAR(32)"),
+                    Catalog.columns(connection, "changes_via_redshift", "page_views").stream()
+                            .map(column -> column.name() + " " + column.describe()).toList());
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(
+                        "ALTER TABLE changes_via_redshift.page_views ALTER COLUMN path TYPE VARCHAR(128)"));
+                assertTrue(refused.getMessage().contains(RedshiftTransactionRule.REFUSAL), "as Redshift: " + refused.getMessage());
+            } finally {
+                connection.rollback();
+            }
+        }
     }
 
     /** What the S3 COPY would load: one row per part name, keyed by it. */

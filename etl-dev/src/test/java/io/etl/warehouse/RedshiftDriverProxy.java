@@ -15,12 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Lets the Redshift JDBC driver talk to a PostgreSQL server, for tests: the driver sends startup parameters that
  * PostgreSQL rejects (and no driver property turns them off), so this loopback proxy removes them from the startup
- * packet and then relays the messages both ways, untouched but for the statements only Redshift runs when it is
- * given a {@link RedshiftStandIn}.
+ * packet and then relays the messages both ways, untouched but for the statements Redshift refuses
+ * ({@link RedshiftTransactionRule}) and those only Redshift runs when it is given a {@link RedshiftStandIn}.
  */
 public final class RedshiftDriverProxy implements AutoCloseable {
 
@@ -124,17 +125,20 @@ public final class RedshiftDriverProxy implements AutoCloseable {
 
     /**
      * The driver's messages after the startup packet, each a type byte and a length: the statement of a simple query
-     * ({@code Q}) or a parse ({@code P}) may be rewritten by the stand-in.
+     * ({@code Q}) or a parse ({@code P}) may be refused as Redshift does ({@link RedshiftTransactionRule}), or rewritten
+     * by the stand-in.
      */
     private void relayMessages(DataInputStream in, DataOutputStream out) throws IOException {
+        RedshiftTransactionRule rule = new RedshiftTransactionRule();
         while (true) {
             int type = in.read();
             if (type < 0) {
                 return;
             }
             byte[] body = in.readNBytes(in.readInt() - 4);
-            if (standIn.isPresent() && (type == 'Q' || type == 'P')) {
-                body = rewritten(type, body, standIn.get());
+            if (type == 'Q' || type == 'P') {
+                body = rewritten(type, body, statement -> standIn.map(s -> s.rewrite(statement)).orElse(statement));
+                body = rewritten(type, body, rule::apply);
             }
             out.write(type);
             out.writeInt(body.length + 4);
@@ -144,11 +148,11 @@ public final class RedshiftDriverProxy implements AutoCloseable {
     }
 
     /** {@code Q}: the statement and a NUL; {@code P}: the statement's name, a NUL, the statement, a NUL, the rest. */
-    private static byte[] rewritten(int type, byte[] body, RedshiftStandIn standIn) {
+    private static byte[] rewritten(int type, byte[] body, UnaryOperator<String> rewrite) {
         int start = type == 'Q' ? 0 : indexOf(body, 0) + 1;
         int end = indexOf(body, start);
         String statement = new String(body, start, end - start, StandardCharsets.UTF_8);
-        String rewritten = standIn.rewrite(statement);
+        String rewritten = rewrite.apply(statement);
         if (rewritten.equals(statement)) {
             return body;
         }

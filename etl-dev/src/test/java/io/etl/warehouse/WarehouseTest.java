@@ -99,7 +99,7 @@ class WarehouseTest {
 
         LoadResult result = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake), parts, LoadMode.MERGE, List.of());
 
-        assertEquals(new LoadResult(2, 0, 0, TableChanges.NONE), result);
+        assertEquals(new LoadResult(2, 0, 0, TableChanges.NONE, List.of()), result);
         assertEquals(List.of("a|line\nbreak, tab\there, back\\slash|2026-01-05 10:00:00", "b|null|2026-01-06 11:30:00"), rows());
         assertEquals(Optional.of(Instant.parse("2026-01-06T11:30:00Z")), warehouse.maxCursor(table));
         assertTrue(warehouse.loaded(table, table.name(), JANUARY));
@@ -252,7 +252,7 @@ class WarehouseTest {
         LoadResult repair = warehouse.load(table, marker(JANUARY, 2), new PostgresCopy(lake),
                 parts("a\ty\t2026-01-05 10:00:00\nc\ty\t2026-01-07 10:00:00\n"), LoadMode.MERGE_DELETING_MISSING, List.of());
 
-        assertEquals(new LoadResult(2, 2, 1, TableChanges.NONE), repair);
+        assertEquals(new LoadResult(2, 2, 1, TableChanges.NONE, List.of()), repair);
         assertEquals(List.of("a|y|2026-01-05 10:00:00", "c|y|2026-01-07 10:00:00", "d|x|2026-02-05 10:00:00"), rows(),
                 "b, gone from the window, is deleted; d, of another window, stays");
     }

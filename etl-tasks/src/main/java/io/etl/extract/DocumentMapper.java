@@ -1,10 +1,13 @@
 package io.etl.extract;
 
 import java.io.IOException;
+import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
+import io.etl.state.Json;
 import io.etl.spec.FieldType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +19,16 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.bson.BSONObject;
 
 /**
  * The extract's map task: one TSV line per document ({@link DocumentRow}), with the fields the job names in
- * {@value #PATHS} and declares in {@value #TYPES}. When the job asks ({@value #PROFILE}), it also tallies the fields
+ * {@value #PATHS} and declares in {@value #TYPES}, and the lines of its unwound arrays ({@value #CHILDREN}) into the
+ * named output {@value #ELEMENTS}, a folder per array ({@link #elementsFolder}), counted in the counter group
+ * {@value #ELEMENTS}. When the job asks ({@value #PROFILE}), it also tallies the fields
  * the ETL does not declare ({@link UnmappedFieldProfile}) and leaves them in a file of its own beside its part, for
  * the extract to merge.
  */
@@ -34,36 +42,67 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     static final String KEY = "etl.extract.key";
     /** Whether to profile the fields the ETL does not declare. */
     static final String PROFILE = "etl.extract.profile.unmapped";
+    /** The arrays unwound into child tables, as JSON. */
+    static final String CHILDREN = "etl.extract.children";
+    /** The named output, and the counter group, of the unwound arrays' lines. */
+    static final String ELEMENTS = "elements";
+
+    private static final TypeReference<List<Child>> CHILD_LIST = new TypeReference<>() { };
 
     private final Text line = new Text();
     private DocumentRow row;
+    private List<Child> children;
     private Optional<UnmappedFieldProfile> profile;
+    private MultipleOutputs<NullWritable, Text> elements;
 
-    static void configure(Configuration conf, EtlSpec spec, boolean profileUnmapped) {
+    static void configure(Configuration conf, EtlSpec spec, boolean profileUnmapped) throws IOException {
         conf.setStrings(PATHS, spec.paths().toArray(String[]::new));
         conf.setStrings(TYPES, spec.fields().stream().map(field -> field.type().name()).toArray(String[]::new));
         conf.setInt(KEY, spec.keyIndex());
         conf.setBoolean(PROFILE, profileUnmapped);
+        conf.set(CHILDREN, Json.MAPPER.writeValueAsString(spec.children()));
+    }
+
+    /** Where the lines of an unwound array go, within the extract's folder. */
+    static String elementsFolder(Child child) {
+        return child.name();
     }
 
     @Override
-    protected void setup(Context context) {
+    protected void setup(Context context) throws IOException {
         Configuration conf = context.getConfiguration();
         List<String> paths = List.of(conf.getStrings(PATHS));
-        row = DocumentRow.of(paths, Arrays.stream(conf.getStrings(TYPES)).map(FieldType::valueOf).toList(), conf.getInt(KEY, 0));
-        profile = conf.getBoolean(PROFILE, false) ? Optional.of(UnmappedFieldProfile.declaring(paths)) : Optional.empty();
+        children = Json.MAPPER.readValue(conf.get(CHILDREN, "[]"), CHILD_LIST);
+        row = DocumentRow.of(paths, Arrays.stream(conf.getStrings(TYPES)).map(FieldType::valueOf).toList(), conf.getInt(KEY, 0),
+                children);
+        elements = children.isEmpty() ? null : new MultipleOutputs<>(context);
+        List<String> declared = new ArrayList<>(paths);
+        children.forEach(child -> declared.add(child.array()));
+        profile = conf.getBoolean(PROFILE, false) ? Optional.of(UnmappedFieldProfile.declaring(declared)) : Optional.empty();
     }
 
     @Override
     protected void map(Object key, BSONObject document, Context context) throws IOException, InterruptedException {
         line.set(row.line(document));
         context.write(NullWritable.get(), line);
+        for (int c = 0; c < children.size(); c++) {
+            List<String> lines = row.elementLines(c);
+            String part = elementsFolder(children.get(c)) + "/part";
+            for (String element : lines) {
+                line.set(element);
+                elements.write(ELEMENTS, NullWritable.get(), line, part);
+            }
+            context.getCounter(ELEMENTS, children.get(c).name()).increment(lines.size());
+        }
         profile.ifPresent(fields -> fields.add(document));
     }
 
     /** Written where the task writes its part, so that the file is committed, or discarded, with it. */
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
+        if (elements != null) {
+            elements.close();
+        }
         if (profile.isEmpty()) {
             return;
         }

@@ -2,11 +2,14 @@ package io.etl.extract;
 
 import io.etl.hadoop.HadoopJobs;
 import io.etl.hadoop.JobJars;
+import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -22,6 +25,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 
 /**
@@ -38,18 +42,22 @@ record ExtractJob(String name, MongoClientURI source, BasicDBObject query, EtlSp
     /** Where the mapper's libraries come from: mongo-hadoop-core and the MongoDB driver. */
     static final List<Class<?>> LIBRARIES = List.of(MongoInputFormat.class, MongoClient.class);
 
+    /** What the job wrote: a line per document, and the lines of each unwound array by its name. */
+    record Written(long lines, Map<String, Long> elements) {
+    }
+
     /**
-     * Runs the job in the given configuration and returns how many lines it wrote.
+     * Runs the job in the given configuration and returns what it wrote.
      *
      * @param jars     what the job ships to a cluster ({@link DocumentMapper}'s jar and {@link #LIBRARIES})
      * @param progress told the lines written so far, now and then
      */
-    long run(Configuration conf, Optional<JobJars> jars, LongConsumer progress)
+    Written run(Configuration conf, Optional<JobJars> jars, LongConsumer progress)
             throws IOException, PermanentFailure, InterruptedException {
         MongoConfigUtil.setInputURI(conf, source);
         MongoConfigUtil.setQuery(conf, query);
         if (!profileUnmapped) {
-            MongoConfigUtil.setFields(conf, Projection.of(spec.paths()));
+            MongoConfigUtil.setFields(conf, Projection.of(spec.readPaths()));
         }
         splits.applyTo(conf);
         DocumentMapper.configure(conf, spec, profileUnmapped);
@@ -62,8 +70,15 @@ record ExtractJob(String name, MongoClientURI source, BasicDBObject query, EtlSp
         job.setOutputValueClass(Text.class);
         job.setOutputFormatClass(TextOutputFormat.class);
         FileOutputFormat.setOutputPath(job, new Path(output));
+        if (!spec.children().isEmpty()) {
+            MultipleOutputs.addNamedOutput(job, DocumentMapper.ELEMENTS, TextOutputFormat.class, NullWritable.class, Text.class);
+        }
         HadoopJobs.run(job, jars, () -> progress.accept(linesWritten(job)));
-        return linesWritten(job);
+        Map<String, Long> elements = new LinkedHashMap<>();
+        for (Child child : spec.children()) {
+            elements.put(child.name(), job.getCounters().findCounter(DocumentMapper.ELEMENTS, child.name()).getValue());
+        }
+        return new Written(linesWritten(job), elements);
     }
 
     private static long linesWritten(Job job) throws IOException {

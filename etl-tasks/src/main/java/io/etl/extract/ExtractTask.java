@@ -9,16 +9,20 @@ import io.etl.lake.Stage;
 import io.etl.mongo.MongoSource;
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterValues;
+import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
 import io.etl.task.TaskType;
+import io.etl.window.Window;
 import io.etl.window.WindowParameters;
 import io.etl.window.WindowTask;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 import com.mongodb.client.MongoCollection;
@@ -48,9 +52,23 @@ public final class ExtractTask extends WindowTask {
         this.definition = definition;
     }
 
+    /** What must hold before an extract reads its window, such as the transform's script fitting the declaration. */
+    @FunctionalInterface
+    public interface Precondition {
+        Precondition NONE = window -> { };
+
+        /** @throws PermanentFailure saying what to fix, so that nothing is read */
+        void check(Window window) throws Exception;
+    }
+
     /** The extract of one ETL: family {@code <name>_extract}. */
     public static TaskType<ExtractTask> type(EtlSpec spec, EtlEnvironment environment) {
-        return new Definition(spec, environment).type;
+        return type(spec, environment, Precondition.NONE);
+    }
+
+    /** The extract of one ETL, which reads its window once {@code before} holds. */
+    public static TaskType<ExtractTask> type(EtlSpec spec, EtlEnvironment environment, Precondition before) {
+        return new Definition(spec, environment, before).type;
     }
 
     @Override
@@ -60,6 +78,7 @@ public final class ExtractTask extends WindowTask {
 
     @Override
     public void run(TaskContext context) throws Exception {
+        definition.before.check(window());
         EtlSpec spec = definition.spec;
         MongoSource source = definition.environment.mongo();
         WindowFilter filter = new WindowFilter(spec.cursorField(), window());
@@ -72,17 +91,24 @@ public final class ExtractTask extends WindowTask {
         output.clear();
         context.progress("extract", 0, matched, "documents");
         boolean profile = definition.environment.settings().get(PROFILE_UNMAPPED);
-        long written = matched == 0 ? output.writeEmptyPart() : runJob(source, filter, splits, output, profile,
-                lines -> context.progress("extract", lines, matched, "documents"), hadoop);
-        context.progress("extract", written, matched, "documents");
-        context.record("rows_extracted", written);
-        if (written != matched) {
+        ExtractJob.Written written = matched == 0 ? new ExtractJob.Written(output.writeEmptyPart(), noElements(spec))
+                : runJob(source, filter, splits, output, profile, lines -> context.progress("extract", lines, matched, "documents"), hadoop);
+        context.progress("extract", written.lines(), matched, "documents");
+        context.record("rows_extracted", written.lines());
+        if (written.lines() != matched) {
             throw new WindowChanged("extract of " + source.describe(spec.collection()) + " in " + window() + " wrote "
-                    + written + " rows but the window matched " + matched + " documents: documents were written into or "
+                    + written.lines() + " rows but the window matched " + matched + " documents: documents were written into or "
                     + "removed from the window while the extract ran; " + output + " is left incomplete for the next attempt");
         }
-        new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written, splits.splits())
-                .writeTo(output);
+        for (Child child : spec.children()) {
+            LakeDirectory elements = output.within(DocumentMapper.elementsFolder(child));
+            if (elements.parts().isEmpty()) {
+                elements.writeEmptyPart(); // the transform reads every array's folder, even with no element in the window
+            }
+            context.record(child.name() + "_elements_extracted", written.elements().get(child.name()));
+        }
+        new ExtractCounts(spec.name(), spec.collection(), window().lower(), window().upper(), matched, written.lines(),
+                splits.splits(), written.elements()).writeTo(output);
         if (profile) {
             reportUnmapped(mergeUnmapped(output), output, context);
         }
@@ -107,8 +133,14 @@ public final class ExtractTask extends WindowTask {
         }
     }
 
-    /** Runs the MapReduce job that writes the window's documents into the output; returns how many it wrote. */
-    private long runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, boolean profile,
+    private static Map<String, Long> noElements(EtlSpec spec) {
+        Map<String, Long> none = new LinkedHashMap<>();
+        spec.children().forEach(child -> none.put(child.name(), 0L));
+        return none;
+    }
+
+    /** Runs the MapReduce job that writes the window's documents into the output; returns what it wrote. */
+    private ExtractJob.Written runJob(MongoSource source, WindowFilter filter, SplitPlan splits, LakeDirectory output, boolean profile,
                         LongConsumer progress, HadoopSetup hadoop) throws IOException, PermanentFailure, InterruptedException {
         EtlSpec spec = definition.spec;
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
@@ -156,11 +188,13 @@ public final class ExtractTask extends WindowTask {
     private static final class Definition {
         private final EtlSpec spec;
         private final EtlEnvironment environment;
+        private final Precondition before;
         private final TaskType<ExtractTask> type;
 
-        private Definition(EtlSpec spec, EtlEnvironment environment) {
+        private Definition(EtlSpec spec, EtlEnvironment environment, Precondition before) {
             this.spec = spec;
             this.environment = environment;
+            this.before = before;
             this.type = TaskType.of(spec.name() + "_extract",
                     "Extracts one window of " + spec.collection() + " from MongoDB into the lake",
                     values -> new ExtractTask(this, values),

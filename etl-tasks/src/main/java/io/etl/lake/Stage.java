@@ -31,9 +31,11 @@ public enum Stage {
         return this == REJECTS ? TRANSFORM : this;
     }
 
-    /** The stage of a folder within a window's, if it is one. */
+    /** The stage of a folder within a window's, if it is one: its own, or one beside it for an unwound array's rows. */
     public static Optional<Stage> ofFolder(String folder) {
-        return Arrays.stream(values()).filter(stage -> stage.folder().equals(folder)).findFirst();
+        return Arrays.stream(values())
+                .filter(stage -> stage.folder().equals(folder) || folder.startsWith(stage.folder() + "_"))
+                .findFirst();
     }
 
     /** The stage's folder within a window's. */

@@ -10,6 +10,7 @@ import io.etl.task.TaskType;
 import io.etl.task.WrapperTask;
 import io.etl.warehouse.Table;
 import io.etl.warehouse.Warehouse;
+import io.etl.window.Chunking;
 import io.etl.window.Coverage;
 import io.etl.window.Window;
 import io.etl.window.WindowParameters;
@@ -32,7 +33,9 @@ import java.util.function.Function;
  *       newest cursor value in the table if no window is recorded, everything if the table has no rows; minus
  *       {@code --lookback}; the merge by key removes the overlap;</li>
  *   <li>{@code --since}/{@code --until}: a backfill of that window; with {@code --reload}, a new reading of it even
- *       if it was loaded, replacing its rows;</li>
+ *       if it was loaded, replacing its rows; with {@code --chunk}, one window per chunk ({@link Chunking}), each its
+ *       own extract, transform and load, so that a backfill run again loads only the chunks not loaded yet, and
+ *       {@code --workers} load several at once;</li>
  *   <li>{@code --full-refresh}: everything, replacing the table's rows in the load's transaction.</li>
  * </ul>
  */
@@ -48,6 +51,8 @@ public final class EtlRun extends WrapperTask {
             .describedAs("up to this instant (UTC, exclusive; default and latest: the run's start minus setting window.settle)");
     public static final Parameter<Duration> LOOKBACK = Parameter.duration("lookback").withDefault(Duration.ZERO)
             .describedAs("with --incremental, re-read this much before the newest loaded value, for late documents");
+    public static final Parameter<Chunking> CHUNK = Parameter.of("chunk", Chunking.TYPE).asOptional()
+            .describedAs("with --since, load the window in chunks of this size, each on its own (1h, 1d, 7d, 1mo)");
     public static final Parameter<Boolean> RELOAD = Parameter.flag("reload")
             .describedAs("with --since, read the window again even if it was loaded, replacing its rows (late documents)");
 
@@ -71,6 +76,9 @@ public final class EtlRun extends WrapperTask {
         }
         if (backfill && get(INCREMENTAL)) {
             throw new ParameterException("choose --incremental or --since, not both");
+        }
+        if (find(CHUNK).isPresent() && !backfill) {
+            throw new ParameterException("--chunk cuts a backfill: give it with --since (and --until)");
         }
         if (get(RELOAD) && !backfill) {
             throw new ParameterException("--reload reads a window again: give it with --since (and --until)");
@@ -96,15 +104,25 @@ public final class EtlRun extends WrapperTask {
         return new Definition(spec, table, load, environment).type;
     }
 
+    /** The load of the window, or of each of its chunks. */
     @Override
     public List<LoadTask> requires() {
-        return window().map(w -> definition.load.with(WindowParameters.LOWER, w.lower())
+        List<Window> windows = window().map(w -> find(CHUNK).map(chunking -> chunks(chunking, w)).orElse(List.of(w))).orElse(List.of());
+        return windows.stream().map(w -> definition.load.with(WindowParameters.LOWER, w.lower())
                         .with(WindowParameters.UPPER, w.upper())
                         .with(WindowParameters.RELOAD, get(RELOAD) ? start : null)
                         .with(LoadTask.FULL_REFRESH, get(LoadTask.FULL_REFRESH))
                         .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
                         .create())
-                .stream().toList();
+                .toList();
+    }
+
+    private static List<Window> chunks(Chunking chunking, Window window) {
+        try {
+            return chunking.windows(window);
+        } catch (IllegalArgumentException tooMany) {
+            throw new ParameterException("--chunk " + chunking + ": " + tooMany.getMessage());
+        }
     }
 
     /** Decided once, when the run plans: empty when the table already holds everything up to the upper end. */
@@ -147,7 +165,7 @@ public final class EtlRun extends WrapperTask {
             this.type = TaskType.of(spec.name(), "Replicates " + spec.collection() + " into the warehouse table " + spec.name()
                             + " (extract, transform, load)",
                     values -> new EtlRun(this, values),
-                    INCREMENTAL, SINCE, UNTIL, LOOKBACK, RELOAD, LoadTask.FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
+                    INCREMENTAL, SINCE, UNTIL, CHUNK, LOOKBACK, RELOAD, LoadTask.FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
         }
     }
 }

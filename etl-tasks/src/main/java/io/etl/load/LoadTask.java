@@ -15,12 +15,15 @@ import io.etl.reject.RejectLimit;
 import io.etl.reject.RejectLines;
 import io.etl.reject.RejectSummary;
 import io.etl.reject.WidthProposal;
+import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
 import io.etl.task.TaskType;
 import io.etl.transform.TransformCounts;
 import io.etl.transform.TransformTask;
+import io.etl.warehouse.ChildLoaded;
+import io.etl.warehouse.ChildRows;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.LoadMarker;
 import io.etl.warehouse.LoadMode;
@@ -88,6 +91,15 @@ public final class LoadTask extends WindowTask {
                 reload().orElse(LoadedWindow.EVER)));
     }
 
+    /**
+     * Ahead of the extracts ready with it: a window goes on to its load before another window is read, so that a
+     * chunked backfill loads its chunks one after another, from the oldest.
+     */
+    @Override
+    public int priority() {
+        return 2;
+    }
+
     @Override
     public void run(TaskContext context) throws Exception {
         TransformTask transform = requires().get(0);
@@ -102,7 +114,14 @@ public final class LoadTask extends WindowTask {
         Warehouse warehouse = definition.environment.warehouse();
         List<String> parts = transformed.parts().stream().map(transformed::file).toList();
         context.progress("load", 0, marker.rowsTransformed(), "rows");
-        LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed), parts, mode(), rejects);
+        List<ChildRows> children = new ArrayList<>();
+        for (Child child : definition.spec.children()) {
+            LakeDirectory elements = transformed.beside(child.name());
+            children.add(new ChildRows(child.name(), copy(warehouse, transformed, "manifest_" + child.name() + ".json"),
+                    elements.parts().stream().map(elements::file).toList(), counts.elementRows().get(child.name())));
+        }
+        LoadResult result = warehouse.load(table(), marker, copy(warehouse, transformed, "manifest.json"), parts, mode(), rejects,
+                children);
         context.progress("load", result.rowsLoaded(), marker.rowsTransformed(), "rows");
         context.record("rows_loaded", result.rowsLoaded());
         context.record("rows_new", result.rowsNew());
@@ -112,6 +131,15 @@ public final class LoadTask extends WindowTask {
             context.record("rows_deleted", result.rowsDeleted());
         }
         result.tableChanges().descriptions().forEach(change -> context.note(table().qualified() + ": " + change));
+        for (ChildLoaded child : result.children()) {
+            String elements = child.table().elements();
+            context.record(elements + "_rows_loaded", child.rowsLoaded());
+            context.record(elements + "_rows_replaced", child.rowsReplaced());
+            child.tableChanges().descriptions().forEach(change -> context.note(child.table().qualified() + ": " + change));
+            long dropped = counts.elementsDropped().get(elements);
+            context.note(elements + ": " + extract.elements().get(elements) + " elements, " + child.rowsLoaded() + " rows loaded into "
+                    + child.table().qualified() + (dropped == 0 ? "" : ", " + dropped + " not loaded with their rejected documents"));
+        }
         rejects.stream().limit(RejectSummary.LISTED).forEach(reject -> context.note("rejected " + reject.documentId() + ": "
                 + reject.cause() + (reject.value() == null ? "" : " (value: " + reject.value() + ")")));
     }
@@ -144,7 +172,10 @@ public final class LoadTask extends WindowTask {
         return RejectDocuments.attach(found, transform.requires().get(0).output().get(0), definition.spec);
     }
 
-    /** Documents matched = rows extracted = rows transformed + rows rejected, or the load does not start. */
+    /**
+     * Documents matched = rows extracted = rows transformed + rows rejected, and for each unwound array elements
+     * extracted = child rows transformed + child rows dropped with their documents, or the load does not start.
+     */
     private LoadMarker reconciledMarker(String runId, ExtractCounts extract, TransformCounts counts) throws PermanentFailure {
         if (extract.documentsMatched() != extract.rowsExtracted()) {
             throw new PermanentFailure("extract of " + window() + ": " + extract.documentsMatched() + " documents matched but "
@@ -154,11 +185,22 @@ public final class LoadTask extends WindowTask {
             throw new PermanentFailure("transform of " + window() + ": " + extract.rowsExtracted() + " rows extracted but "
                     + counts.rowsTransformed() + " transformed and " + counts.rowsRejected() + " rejected");
         }
+        for (Child child : definition.spec.children()) {
+            String elements = child.name();
+            long extracted = extract.elements().getOrDefault(elements, 0L);
+            long rows = counts.elementRows().getOrDefault(elements, 0L);
+            long dropped = counts.elementsDropped().getOrDefault(elements, 0L);
+            if (rows + dropped != extracted) {
+                throw new PermanentFailure("transform of " + window() + ": " + extracted + " elements of " + child.array()
+                        + " extracted but " + rows + " rows transformed and " + dropped + " dropped with their rejected documents");
+            }
+        }
         return new LoadMarker(definition.spec.name(), window(), runId, extract.documentsMatched(), extract.rowsExtracted(),
                 counts.rowsTransformed(), counts.rowsRejected());
     }
 
-    private StagingCopy copy(Warehouse warehouse, LakeDirectory transformed) throws PermanentFailure {
+    /** @param manifest the name of Redshift's manifest, in the load folder beside {@code transformed} */
+    private StagingCopy copy(Warehouse warehouse, LakeDirectory transformed, String manifest) throws PermanentFailure {
         var lake = definition.environment.lake();
         if (warehouse.dialect() == Dialect.POSTGRES) {
             return new PostgresCopy(lake);
@@ -168,8 +210,8 @@ public final class LoadTask extends WindowTask {
         }
         String role = definition.environment.settings().get(IAM_ROLE).orElseThrow(() -> new PermanentFailure(
                 "Redshift COPY needs an IAM role that can read the lake: set " + IAM_ROLE.name()));
-        String manifest = transformed.path().replaceAll("/transform$", "/load/manifest.json");
-        return new RedshiftCopy(lake, manifest, role, definition.environment.settings().get(COPY_OPTIONS));
+        String manifestPath = transformed.path().replaceAll("/transform$", "/load/" + manifest);
+        return new RedshiftCopy(lake, manifestPath, role, definition.environment.settings().get(COPY_OPTIONS));
     }
 
     private static final class Definition {

@@ -8,6 +8,7 @@ import io.etl.load.EtlRun;
 import io.etl.load.LoadTask;
 import io.etl.spec.EtlSpec;
 import io.etl.task.TaskType;
+import io.etl.transform.ScriptCheck;
 import io.etl.transform.TransformTask;
 import io.etl.warehouse.Table;
 
@@ -32,7 +33,7 @@ public record EtlPipeline(EtlSpec spec, Table table, TaskType<ExtractTask> extra
                                  EtlEnvironment environment) {
         Table declared = table.apply(environment.schema());
         TableAgreement.require(spec, declared);
-        TaskType<ExtractTask> extract = ExtractTask.type(spec, environment);
+        TaskType<ExtractTask> extract = ExtractTask.type(spec, environment, new ScriptCheck(spec, scriptParameters, table, environment));
         TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, table, extract, environment);
         TaskType<LoadTask> load = LoadTask.type(spec, table, transform, environment);
         EtlAudit audit = new EtlAudit(spec, declared, environment);

@@ -1,15 +1,18 @@
 package io.etl.pipeline;
 
+import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.spec.Field;
 import io.etl.spec.FieldType;
+import io.etl.warehouse.ChildTable;
 import io.etl.warehouse.SqlType;
 import io.etl.warehouse.Table;
 
 /**
  * What an ETL's spec and its table must agree on, checked when the ETL is declared, before anything runs: the key
  * the load merges by and the cursor that windows, audits and incremental runs read are the spec's fields, each
- * passed through to a column of the same name, and the cursor is a timestamp on both sides.
+ * passed through to a column of the same name, and the cursor is a timestamp on both sides; and each array the
+ * spec unwinds has its child table, and the table no other.
  */
 final class TableAgreement {
 

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param name        the ETL's name: its task families, its folder in the lake and its Pig script are named after it
  * @param cursorField the path of a date field, indexed, that only grows as documents are written; one of {@code fields}
  * @param keyField    the path of the field that identifies a document; one of {@code fields}
+ * @param children    the arrays unwound into child tables, each loaded with its document
  */
-public record EtlSpec(String name, String collection, String cursorField, String keyField, List<Field> fields) {
+public record EtlSpec(String name, String collection, String cursorField, String keyField, List<Field> fields,
+                      List<Child> children) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -25,6 +27,7 @@ public record EtlSpec(String name, String collection, String cursorField, String
         Objects.requireNonNull(collection, "collection");
         Objects.requireNonNull(cursorField, "cursorField");
         fields = List.copyOf(fields);
+        children = List.copyOf(children);
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("ETL name '" + name + "' must be lower-case letters, digits or '_'");
         }
@@ -38,6 +41,12 @@ public record EtlSpec(String name, String collection, String cursorField, String
         for (Field field : fields) {
             if (!columns.add(field.column())) {
                 throw new IllegalArgumentException("ETL " + name + ": column '" + field.column() + "' is declared twice");
+            }
+        }
+        Set<String> childNames = new HashSet<>();
+        for (Child child : children) {
+            if (!childNames.add(child.name())) {
+                throw new IllegalArgumentException("ETL " + name + ": child '" + child.name() + "' is declared twice");
             }
         }
     }
@@ -71,12 +80,20 @@ public record EtlSpec(String name, String collection, String cursorField, String
         return fields.stream().map(Field::path).toList();
     }
 
+    /** Every path the extract reads: the fields', then the unwound arrays'. */
+    public List<String> readPaths() {
+        List<String> paths = new ArrayList<>(paths());
+        children.forEach(child -> paths.add(child.array()));
+        return paths;
+    }
+
     public static final class Builder {
         private final String name;
         private String collection;
         private String cursorField;
         private String keyField = "_id";
         private final List<Field> fields = new ArrayList<>();
+        private final List<Child> children = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -105,8 +122,14 @@ public record EtlSpec(String name, String collection, String cursorField, String
             return this;
         }
 
+        /** Unwinds an array into a child table. */
+        public Builder unwind(Child child) {
+            children.add(child);
+            return this;
+        }
+
         public EtlSpec build() {
-            return new EtlSpec(name, collection, cursorField, keyField, fields);
+            return new EtlSpec(name, collection, cursorField, keyField, fields, children);
         }
     }
 }

@@ -18,12 +18,17 @@ public record Field(String path, String column, FieldType type) {
 
     public Field {
         Objects.requireNonNull(type, "type");
+        requirePath(path);
+        if (column == null || !COLUMN.matcher(column).matches()) {
+            throw new IllegalArgumentException("column '" + column + "' must be lower-case letters, digits or '_'");
+        }
+    }
+
+    /** @throws IllegalArgumentException unless {@code path} is a path as {@link Field} takes it */
+    static void requirePath(String path) {
         if (path == null || !PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("field path '" + path
                     + "' must be names joined by dots (no commas or control characters), such as device.os");
-        }
-        if (column == null || !COLUMN.matcher(column).matches()) {
-            throw new IllegalArgumentException("column '" + column + "' must be lower-case letters, digits or '_'");
         }
     }
 

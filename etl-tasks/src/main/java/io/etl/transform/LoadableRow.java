@@ -18,7 +18,8 @@ import org.apache.pig.impl.logicalLayer.schema.Schema;
 /**
  * The transform's last check, in the epilogue its script runs with: null for a row the warehouse will load as it
  * is, or the reject it is instead, {@code (document_id, field, reason, value)} in the lake's form, for the first
- * column whose value the column cannot hold ({@link ColumnFit}) or a missing key.
+ * column whose value the column cannot hold ({@link ColumnFit}) or a missing key. A child table's row rejects its
+ * document.
  */
 public final class LoadableRow extends EvalFunc<Tuple> {
 
@@ -44,11 +45,17 @@ public final class LoadableRow extends EvalFunc<Tuple> {
             Optional<String> problem = i == key && value == null ? Optional.of("the key is missing")
                     : ColumnFit.problem(columns.get(i).type(), value, contract.dialect());
             if (problem.isPresent()) {
-                return tuples.newTuple(List.of(Tsv.field(id), Tsv.escape(columns.get(i).name()), Tsv.escape(problem.get()),
+                return tuples.newTuple(List.of(Tsv.field(id), Tsv.escape(field(row, columns.get(i).name())), Tsv.escape(problem.get()),
                         Tsv.field(Reject.excerpt(value))));
             }
         }
         return null;
+    }
+
+    /** The column, or for a child table's row the element's field as the document has it: {@code media.3.url}. */
+    private String field(Tuple row, String column) throws IOException {
+        return contract.elements().isEmpty() ? column
+                : contract.elements() + "." + WarehouseStorage.value(row.get(1)) + "." + column;
     }
 
     /** Called as Pig plans the script, before any job: where rows that are not the table's columns stop it. */

@@ -62,15 +62,36 @@ record PigRun(TransformScript script, Map<String, String> parameters) {
             for (Path jar : cluster.map(JobJars::all).orElse(List.of())) {
                 pig.registerJar(jar.toString());
             }
-            pig.setBatchOn();
-            try {
-                pig.registerScript(new ByteArrayInputStream(script.text().getBytes(StandardCharsets.UTF_8)), parameters);
-            } catch (IOException | RuntimeException e) {
-                JobError.of(e).raise(PigErrors.ofScript(script, e));
-            }
+            register(pig);
             return result(executeBatch(pig));
         } finally {
             pig.shutdown();
+        }
+    }
+
+    /**
+     * Plans the script in local mode and runs nothing: Pig parses it and works out every relation's fields, which
+     * is where rows that are not their table's columns stop it ({@link LoadableRow#outputSchema}).
+     *
+     * @throws PermanentFailure if Pig rejects the script, naming the script and line
+     */
+    void plan(Configuration conf) throws IOException, PermanentFailure, InterruptedException {
+        ScriptState.start((ScriptState) null);
+        PigServer pig = new PigServer(ExecType.LOCAL, conf);
+        try {
+            register(pig);
+        } finally {
+            pig.shutdown();
+        }
+    }
+
+    /** Registers the script as one batch, which Pig plans as it reads it. */
+    private void register(PigServer pig) throws IOException, PermanentFailure, InterruptedException {
+        pig.setBatchOn();
+        try {
+            pig.registerScript(new ByteArrayInputStream(script.text().getBytes(StandardCharsets.UTF_8)), parameters);
+        } catch (IOException | RuntimeException e) {
+            JobError.of(e).raise(PigErrors.ofScript(script, e));
         }
     }
 

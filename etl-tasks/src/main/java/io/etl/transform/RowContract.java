@@ -1,5 +1,6 @@
 package io.etl.transform;
 
+import io.etl.warehouse.ChildTable;
 import io.etl.warehouse.Column;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.SqlType;
@@ -12,15 +13,23 @@ import java.util.List;
 /**
  * What every row a transform writes must be: the table's columns in order, the key never NULL, each value one the
  * column holds in the warehouse's dialect. Travels to {@link LoadableRow} as one Pig string literal.
+ *
+ * @param key      the column naming the row's document: the table's key, or a child table's parent key
+ * @param elements for a child table, the unwound array's name, which its rejects name a field by
+ *                 ({@code media.3.url}); empty for a table
  */
-public record RowContract(Dialect dialect, String key, List<Column> columns) {
+public record RowContract(Dialect dialect, String key, List<Column> columns, String elements) {
 
     public RowContract {
         columns = List.copyOf(columns);
     }
 
     public static RowContract of(Table table, Dialect dialect) {
-        return new RowContract(dialect, table.key(), table.columns());
+        return new RowContract(dialect, table.key(), table.columns(), "");
+    }
+
+    public static RowContract of(ChildTable child, Dialect dialect) {
+        return new RowContract(dialect, child.parentKey(), child.columns(), child.elements());
     }
 
     /**
@@ -30,7 +39,7 @@ public record RowContract(Dialect dialect, String key, List<Column> columns) {
      */
     void check(List<String> fields) {
         List<String> expected = PigNames.of(columns.stream().map(Column::name).toList());
-        String order = "rows must have the table's columns in order (" + String.join(", ", expected) + ")";
+        String order = relation() + " must have the table's columns in order (" + String.join(", ", expected) + ")";
         if (fields == null) {
             throw new Mismatch(order + ", but Pig does not know its fields' names: name them with AS");
         }
@@ -43,6 +52,11 @@ public record RowContract(Dialect dialect, String key, List<Column> columns) {
                         : want == null ? "it has a field more, " + got : "field " + (i + 1) + " is " + got + " where the table has " + want));
             }
         }
+    }
+
+    /** The script's relation these rows are: {@code rows}, or a child table's {@code <elements>_rows}. */
+    String relation() {
+        return elements.isEmpty() ? TransformScript.ROWS : elements + "_" + TransformScript.ROWS;
     }
 
     /** {@code value_1} of Pig's {@code value_columns::value_1}. */
@@ -66,12 +80,12 @@ public record RowContract(Dialect dialect, String key, List<Column> columns) {
     }
 
     /**
-     * Base64 of lines: the dialect, the key, then a column a line ({@code kind, length, name}, tab-separated; a name
+     * Base64 of lines: the dialect, the key, the elements' name, then a column a line ({@code kind, length, name}, tab-separated; a name
      * holds no control character). Safe inside a Pig string literal, and read in a cluster's tasks with nothing but
      * this module's classes.
      */
     String encoded() {
-        StringBuilder text = new StringBuilder(dialect.name()).append('\n').append(key);
+        StringBuilder text = new StringBuilder(dialect.name()).append('\n').append(key).append('\n').append(elements);
         for (Column column : columns) {
             text.append('\n').append(column.type().kind()).append('\t').append(column.type().length()).append('\t').append(column.name());
         }
@@ -80,8 +94,8 @@ public record RowContract(Dialect dialect, String key, List<Column> columns) {
 
     static RowContract decode(String encoded) {
         List<String> lines = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).lines().toList();
-        List<Column> columns = lines.subList(2, lines.size()).stream().map(line -> line.split("\t", 3))
+        List<Column> columns = lines.subList(3, lines.size()).stream().map(line -> line.split("\t", 3))
                 .map(c -> Column.of(c[2], new SqlType(SqlType.Kind.valueOf(c[0]), Integer.parseInt(c[1])))).toList();
-        return new RowContract(Dialect.valueOf(lines.get(0)), lines.get(1), columns);
+        return new RowContract(Dialect.valueOf(lines.get(0)), lines.get(1), columns, lines.get(2));
     }
 }

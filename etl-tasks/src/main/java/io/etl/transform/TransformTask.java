@@ -8,6 +8,7 @@ import io.etl.lake.LakeDirectory;
 import io.etl.lake.Stage;
 import io.etl.parameter.ParameterValues;
 import io.etl.reject.RejectSummary;
+import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.task.PermanentFailure;
 import io.etl.task.TaskContext;
@@ -19,6 +20,7 @@ import io.etl.window.WindowTask;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,29 +75,41 @@ public final class TransformTask extends WindowTask {
         return output().get(0).sibling(Stage.REJECTS);
     }
 
+    /**
+     * Ahead of the extracts ready with it: a window goes on to its load before another window is read, so that a
+     * chunked backfill loads its chunks one after another, from the oldest.
+     */
+    @Override
+    public int priority() {
+        return 1;
+    }
+
     @Override
     public void run(TaskContext context) throws Exception {
         LakeDirectory input = requires().get(0).output().get(0);
         LakeDirectory output = output().get(0);
         LakeDirectory rejects = rejects();
-        output.clear();
-        rejects.clear();
+        for (LakeDirectory folder : folders(output, rejects)) {
+            folder.clear();
+        }
         context.progress("transform", 0, 100, "%");
         EtlEnvironment environment = definition.environment;
         // found and wrapped even when no Pig runs: a missing script stops the first run, not the first with documents
         TransformScript script = TransformScript.of(PigScript.find(definition.spec.name(), environment.pigDirectory()),
-                definition.spec, RowContract.of(definition.table.apply(environment.schema()), environment.dialect()));
+                definition.spec, definition.table.apply(environment.schema()), environment.dialect());
         TransformCounts counts;
         if (ExtractCounts.read(input).rowsExtracted() == 0) {
-            output.writeEmptyPart();
-            rejects.writeEmptyPart();
-            counts = TransformCounts.NONE;
+            for (LakeDirectory folder : folders(output, rejects)) {
+                folder.writeEmptyPart();
+            }
+            counts = TransformCounts.none(elements());
         } else {
             counts = transform(script, input, output, rejects, context);
         }
         context.record("rows_transformed", counts.rowsTransformed());
         context.record("nuls_replaced", counts.nulsReplaced());
         context.record("array_elements_dropped", counts.arrayElementsDropped());
+        counts.elementRows().forEach((elements, rows) -> context.record(elements + "_rows_transformed", rows));
         counts.writeTo(output);
         output.markComplete();
         context.progress("transform", 100, 100, "%");
@@ -105,12 +119,8 @@ public final class TransformTask extends WindowTask {
     private TransformCounts transform(TransformScript script, LakeDirectory input, LakeDirectory output, LakeDirectory rejects,
                                       TaskContext context) throws IOException, PermanentFailure, InterruptedException {
         EtlEnvironment environment = definition.environment;
-        Map<String, String> parameters = new LinkedHashMap<>(definition.scriptParameters);
-        parameters.put("input", input.hadoopPath());
-        parameters.put("output", output.hadoopPath());
-        parameters.put("rejects", rejects.hadoopPath());
-        parameters.put("lower", window().lower().toString());
-        parameters.put("upper", window().upper().toString());
+        Map<String, String> parameters = TransformScript.parameters(definition.scriptParameters, definition.spec, input, output,
+                rejects, window());
         HadoopSetup hadoop = environment.hadoop();
         Configuration conf = hadoop.configuration(output.lake().hadoopSettings());
         new PartSizing(environment.transformParts()).applyTo(conf, input.hadoopPath());
@@ -119,8 +129,29 @@ public final class TransformTask extends WindowTask {
         PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
                 percent -> context.progress("transform", percent, 100, "%"));
         RejectSummary rejected = RejectSummary.of(rejects);
+        Map<String, Long> elementRows = new LinkedHashMap<>();
+        Map<String, Long> elementsDropped = new LinkedHashMap<>();
+        for (String elements : elements()) {
+            elementRows.put(elements, rows(output.beside(elements)));
+            elementsDropped.put(elements, rows(rejects.beside(elements)));
+        }
         return new TransformCounts(rows(output), rejected.count(), result.counter(WarehouseStorage.NULS_REPLACED),
-                result.counter(ArrayColumns.ELEMENTS_DROPPED), rejected.byCause());
+                result.counter(ArrayColumns.ELEMENTS_DROPPED), rejected.byCause(), elementRows, elementsDropped);
+    }
+
+    /** The names of the ETL's unwound arrays. */
+    private List<String> elements() {
+        return definition.spec.children().stream().map(Child::name).toList();
+    }
+
+    /** The folders a transform writes: its rows', its rejects', and each unwound array's in each. */
+    private List<LakeDirectory> folders(LakeDirectory output, LakeDirectory rejects) {
+        List<LakeDirectory> folders = new ArrayList<>(List.of(output, rejects));
+        for (String elements : elements()) {
+            folders.add(output.beside(elements));
+            folders.add(rejects.beside(elements));
+        }
+        return folders;
     }
 
     /**

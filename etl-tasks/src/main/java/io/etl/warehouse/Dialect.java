@@ -26,6 +26,11 @@ public enum Dialect {
         String binaryOrder(String text) {
             return text + " COLLATE \"C\"";
         }
+
+        @Override
+        boolean altersInTransaction() {
+            return true;
+        }
     },
 
     /** Redshift: informational keys, DISTKEY/SORTKEY, temporary tables that live as long as the session. */
@@ -69,6 +74,11 @@ public enum Dialect {
         String binaryOrder(String text) {
             return text; // Redshift compares texts by their bytes
         }
+
+        @Override
+        boolean altersInTransaction() {
+            return false; // ALTER COLUMN … TYPE cannot run inside a transaction block
+        }
     };
 
     /** What follows the column list of CREATE TABLE. */
@@ -79,6 +89,13 @@ public enum Dialect {
 
     /** An ORDER BY term that sorts a text by its UTF-8 bytes, as MongoDB sorts strings. */
     abstract String binaryOrder(String text);
+
+    /**
+     * Whether a load creates and alters its tables in its own transaction; otherwise it does so first, each statement
+     * committed on its own, which is harmless if the load then fails: a column added is NULL, a string widened holds
+     * what it held, and the next load finds nothing left to change.
+     */
+    abstract boolean altersInTransaction();
 
     /** The length of a text as {@code VARCHAR(n)} counts it: characters in PostgreSQL, UTF-8 bytes in Redshift. */
     public abstract int varcharLength(String value);

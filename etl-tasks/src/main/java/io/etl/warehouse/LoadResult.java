@@ -1,5 +1,7 @@
 package io.etl.warehouse;
 
+import java.util.List;
+
 /**
  * What a load did to the target table.
  *
@@ -7,15 +9,18 @@ package io.etl.warehouse;
  * @param rowsReplaced rows of the target replaced by a newer version with the same key (or removed by a full refresh)
  * @param rowsDeleted  rows of the window whose documents are gone from the source, deleted ({@link LoadMode#MERGE_DELETING_MISSING})
  * @param tableChanges what the load changed in the table for its declaration (columns added, strings widened)
+ * @param children     what it did to each child table, in their declared order
  */
-public record LoadResult(long rowsLoaded, long rowsReplaced, long rowsDeleted, TableChanges tableChanges) {
+public record LoadResult(long rowsLoaded, long rowsReplaced, long rowsDeleted, TableChanges tableChanges,
+                         List<ChildLoaded> children) {
 
-    /** A load that changed no row. */
-    static final LoadResult NOTHING = new LoadResult(0, 0, 0, TableChanges.NONE);
+    public LoadResult {
+        children = List.copyOf(children);
+    }
 
-    /** The same rows, after these changes to the table. */
-    LoadResult after(TableChanges changes) {
-        return new LoadResult(rowsLoaded, rowsReplaced, rowsDeleted, changes);
+    /** A load that changed no row, only the tables' columns. */
+    static LoadResult nothing(TableChanges changes, List<ChildLoaded> children) {
+        return new LoadResult(0, 0, 0, changes, children);
     }
 
     /** Rows whose key the table did not hold before. */

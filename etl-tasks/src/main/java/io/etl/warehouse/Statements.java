@@ -1,5 +1,6 @@
 package io.etl.warehouse;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -40,11 +41,17 @@ public final class Statements {
     }
 
     public String createTable() {
+        return createTable(List.of(table.key()));
+    }
+
+    /** The table, its primary key {@code primaryKey} (which Redshift does not enforce: the merge does). */
+    String createTable(List<String> primaryKey) {
         String columns = table.columns().stream()
-                .map(c -> Identifiers.quote(c.name()) + " " + c.type().sql() + (c.name().equals(table.key()) ? " NOT NULL" : ""))
+                .map(c -> Identifiers.quote(c.name()) + " " + c.type().sql() + (primaryKey.contains(c.name()) ? " NOT NULL" : ""))
                 .collect(Collectors.joining(", "));
         return "CREATE TABLE IF NOT EXISTS " + table.qualified() + " (" + columns
-                + ", PRIMARY KEY (" + Identifiers.quote(table.key()) + "))" + dialect.tableOptions(table);
+                + ", PRIMARY KEY (" + primaryKey.stream().map(Identifiers::quote).collect(Collectors.joining(", ")) + "))"
+                + dialect.tableOptions(table);
     }
 
     public String createStaging() {

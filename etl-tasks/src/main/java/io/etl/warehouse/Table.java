@@ -12,23 +12,25 @@ import java.util.Set;
  * distribution and sort keys.
  */
 public record Table(String schema, String name, List<Column> columns, String key, String cursor,
-                    Optional<String> distKey, List<String> sortKey) {
+                    Optional<String> distKey, List<String> sortKey, List<ChildTable> children) {
 
     public Table {
         Identifiers.check(schema, "schema");
         Identifiers.check(name, "table");
         columns = List.copyOf(columns);
         sortKey = List.copyOf(sortKey);
-        Set<String> names = new HashSet<>();
-        for (Column column : columns) {
-            if (!names.add(column.name())) {
-                throw new IllegalArgumentException("table " + name + ": column " + column.name() + " is declared twice");
-            }
-        }
+        children = List.copyOf(children);
+        Set<String> names = Column.requireDistinct(name, columns);
         requireColumn(name, names, key, "key");
         requireColumn(name, names, cursor, "cursor");
         distKey.ifPresent(k -> requireColumn(name, names, k, "distribution key"));
         sortKey.forEach(k -> requireColumn(name, names, k, "sort key"));
+        Set<String> elements = new HashSet<>();
+        for (ChildTable child : children) {
+            if (!elements.add(child.elements())) {
+                throw new IllegalArgumentException("table " + name + ": the child table of " + child.elements() + " is declared twice");
+            }
+        }
     }
 
     public static Builder named(String name) {
@@ -48,6 +50,11 @@ public record Table(String schema, String name, List<Column> columns, String key
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst().orElseThrow();
     }
 
+    /** The child table of an unwound array. */
+    public Optional<ChildTable> child(String elements) {
+        return children.stream().filter(c -> c.elements().equals(elements)).findFirst();
+    }
+
     private static void requireColumn(String name, Set<String> names, String column, String role) {
         if (!names.contains(column)) {
             throw new IllegalArgumentException("table " + name + ": " + role + " '" + column + "' is not one of its columns");
@@ -62,6 +69,7 @@ public record Table(String schema, String name, List<Column> columns, String key
         private String cursor;
         private Optional<String> distKey = Optional.empty();
         private List<String> sortKey = List.of();
+        private final List<ChildTable.Builder> children = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -97,8 +105,17 @@ public record Table(String schema, String name, List<Column> columns, String key
             return this;
         }
 
+        /** The child table an unwound array of the ETL is loaded into. */
+        public Builder child(ChildTable.Builder child) {
+            children.add(child);
+            return this;
+        }
+
         public Table build() {
-            return new Table(schema, name, columns, key, cursor, distKey, sortKey);
+            Column keyColumn = columns.stream().filter(c -> c.name().equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("table " + name + ": key '" + key + "' is not one of its columns"));
+            return new Table(schema, name, columns, key, cursor, distKey, sortKey,
+                    children.stream().map(child -> child.build(schema, name, keyColumn)).toList());
         }
     }
 }

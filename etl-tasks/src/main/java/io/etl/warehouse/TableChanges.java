@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the table in the warehouse needs to hold what its declaration now says, applied by the load in its
- * transaction: each declared column it lacks added (NULL in the rows it has), each string column declared wider
- * widened. Nothing is dropped or narrowed: a column no longer declared keeps its values (and is NULL in new rows),
+ * transaction (in Redshift just before it: {@link Dialect#altersInTransaction}): each declared column it lacks added
+ * (NULL in the rows it has), each string column declared wider widened. Nothing is dropped or narrowed: a column no longer declared keeps its values (and is NULL in new rows),
  * and a string column declared narrower keeps its width.
  *
  * @param statements   one ALTER TABLE each, as Redshift takes them

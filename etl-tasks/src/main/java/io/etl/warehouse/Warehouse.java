@@ -75,6 +75,7 @@ public final class Warehouse implements AutoCloseable {
     private final String schema;
     private final Optional<Running<String>> embedded;
     private final Clock clock;
+    private final ReadConnections reads = new ReadConnections(this::connect);
 
     private Warehouse(Dialect dialect, String url, Properties credentials, String schema,
                       Optional<Running<String>> embedded, Clock clock) {
@@ -199,7 +200,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** Whether this window of this ETL has been loaded at or after {@code since}: such a marker row exists. */
     public boolean loaded(Table table, String etl, Window window, Instant since) throws SQLException, PermanentFailure {
-        try (Connection connection = connect()) {
+        return reads.read(connection -> {
             if (!Grants.readable(connection, table.schema(), Statements.MARKERS)) {
                 return false;
             }
@@ -212,7 +213,7 @@ public final class Warehouse implements AutoCloseable {
                     return marker.next();
                 }
             }
-        }
+        });
     }
 
     /** The windows of this ETL in the order they were loaded, from the markers in this warehouse's schema; none yet: empty. */
@@ -234,35 +235,65 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /**
-     * Loads one window in one transaction, once sure that the user may ({@link Grants}; the schema is created first
-     * if missing): the table, the marker table and the rejects table are created if missing, the table given the
-     * columns its declaration adds and the wider strings it declares ({@link TableChanges}),
-     * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
-     * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
-     * {@link LoadMode#MERGE_DELETING_MISSING}), the staging rows inserted, the window's rejects replaced by
-     * {@code rejects} (and the earlier rejects of the documents now loaded removed), and the marker written. A merge
-     * of no row copies nothing. Nothing of it is visible until the commit; on any failure nothing of it remains.
-     */
+    /** Loads one window of a table without child tables: {@link #load(Table, LoadMarker, StagingCopy, List, LoadMode, List, List)}. */
     public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, LoadMode mode,
                            List<Reject> rejects) throws SQLException, IOException, PermanentFailure {
+        return load(table, marker, copy, parts, mode, rejects, List.of());
+    }
+
+    /**
+     * Loads one window in one transaction, once sure that the user may ({@link Grants}; the schema is created first
+     * if missing): the table, its child tables, the marker table and the rejects table are created if missing, the
+     * tables given the columns their declaration adds and the wider strings it declares ({@link TableChanges}; in
+     * Redshift before the transaction, which cannot hold them: {@link Dialect#altersInTransaction}),
+     * the parts copied into staging (exactly as many rows as the transform wrote, or it fails), the rows they replace
+     * deleted (every row, for {@link LoadMode#REPLACE_ALL}; and the window's rows not in staging, for
+     * {@link LoadMode#MERGE_DELETING_MISSING}), the staging rows inserted; then each child table the same way, every
+     * child of a parent loaded (or deleted) replaced by its children now; the window's rejects replaced by
+     * {@code rejects} (and the earlier rejects of the documents now loaded removed), and the marker written. A merge
+     * of no row copies nothing. Nothing of it is visible until the commit; on any failure nothing of it remains.
+     *
+     * @param children the rows of each child table the window loads, one for each of {@code table}'s
+     */
+    public LoadResult load(Table table, LoadMarker marker, StagingCopy copy, List<String> parts, LoadMode mode,
+                           List<Reject> rejects, List<ChildRows> children) throws SQLException, IOException, PermanentFailure {
         Statements sql = new Statements(dialect, table);
+        List<ChildStatements> childSql = table.children().stream().map(child -> new ChildStatements(dialect, child, sql)).toList();
+        List<ChildRows> childRows = table.children().stream().map(child -> children.stream()
+                .filter(rows -> rows.elements().equals(child.elements())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rows given for " + child.name()))).toList();
         boolean replaceAll = mode == LoadMode.REPLACE_ALL;
+        List<String> tables = new ArrayList<>(List.of(table.name(), Statements.MARKERS, Statements.REJECTS));
+        table.children().forEach(child -> tables.add(child.name()));
         try (Connection connection = connect()) {
-            Grants.require(connection, table.schema(), List.of(table.name(), Statements.MARKERS, Statements.REJECTS));
+            Grants.require(connection, table.schema(), tables);
             CreateIfMissing.run(connection, sql.createMarkers());
             CreateIfMissing.run(connection, sql.createRejects());
             addRejectCursor(connection, sql);
+            List<TableChanges> allChanges = dialect.altersInTransaction() ? List.of() : createOrChange(connection, sql, childSql);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(sql.createTable());
-                TableChanges changes = TableChanges.between(table, Catalog.columns(connection, table.schema(), table.name()));
-                for (String change : changes.statements()) {
-                    statement.execute(change);
+                if (dialect.altersInTransaction()) {
+                    allChanges = createOrChange(connection, sql, childSql);
                 }
-                // a merge of no row changes no row: only the window's rejects and its marker are written
-                LoadResult result = (marker.rowsTransformed() == 0 && mode == LoadMode.MERGE ? LoadResult.NOTHING
-                        : copyAndMerge(connection, statement, sql, copy, parts, mode, marker)).after(changes);
+                TableChanges changes = allChanges.get(0);
+                List<TableChanges> childChanges = allChanges.subList(1, allChanges.size());
+                LoadResult result;
+                if (marker.rowsTransformed() == 0 && mode == LoadMode.MERGE) {
+                    // a merge of no row changes no row: only the window's rejects and its marker are written
+                    List<ChildLoaded> none = new ArrayList<>();
+                    for (int i = 0; i < childSql.size(); i++) {
+                        none.add(new ChildLoaded(childSql.get(i).child(), 0, 0, childChanges.get(i)));
+                    }
+                    result = LoadResult.nothing(changes, none);
+                } else {
+                    ParentRows parent = copyAndMerge(connection, statement, sql, copy, parts, mode, marker);
+                    List<ChildLoaded> loaded = new ArrayList<>();
+                    for (int i = 0; i < childSql.size(); i++) {
+                        loaded.add(replaceChildren(connection, statement, childSql.get(i), childRows.get(i), mode, childChanges.get(i)));
+                    }
+                    result = new LoadResult(parent.loaded(), parent.replaced(), parent.deleted(), changes, loaded);
+                }
                 if (replaceAll) {
                     forget(connection, sql.deleteMarkers(), marker.etl());
                 }
@@ -278,29 +309,84 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
+     * Creates the table and its child tables if missing, then applies what their declaration adds
+     * ({@link Dialect#altersInTransaction}); returns what that changed, the table's first.
+     */
+    private static List<TableChanges> createOrChange(Connection connection, Statements sql, List<ChildStatements> children)
+            throws SQLException, PermanentFailure {
+        List<TableChanges> changes = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            changes.add(createOrChange(connection, statement, sql.createTable(), sql.table()));
+            for (ChildStatements child : children) {
+                changes.add(createOrChange(connection, statement, child.createTable(), child.rows().table()));
+            }
+        }
+        return changes;
+    }
+
+    private static TableChanges createOrChange(Connection connection, Statement statement, String create, Table table)
+            throws SQLException, PermanentFailure {
+        statement.execute(create);
+        TableChanges changes = TableChanges.between(table, Catalog.columns(connection, table.schema(), table.name()));
+        for (String change : changes.statements()) {
+            statement.execute(change);
+        }
+        return changes;
+    }
+
+    /** What the parent's merge did. */
+    private record ParentRows(long loaded, long replaced, long deleted) {
+    }
+
+    /**
      * Copies the parts into staging (exactly as many rows as the transform wrote, or it fails), deletes the rows they
      * replace (and, as the mode says, every row or the window's rows not in staging), inserts the staging rows, and
-     * removes the earlier rejects of the documents they hold.
+     * removes the earlier rejects of the documents they hold. The staging stays, for the child tables.
      */
-    private static LoadResult copyAndMerge(Connection connection, Statement statement, Statements sql, StagingCopy copy,
+    private static ParentRows copyAndMerge(Connection connection, Statement statement, Statements sql, StagingCopy copy,
                                            List<String> parts, LoadMode mode, LoadMarker marker)
             throws SQLException, IOException, PermanentFailure {
-        long expected = marker.rowsTransformed();
+        long loaded = copyIntoStaging(connection, statement, sql, copy, parts, marker.rowsTransformed());
+        long deleted = mode == LoadMode.MERGE_DELETING_MISSING ? deleteMissing(connection, sql, marker.window()) : 0;
+        long replaced = statement.executeUpdate(mode == LoadMode.REPLACE_ALL ? sql.deleteAll() : sql.deleteReplaced());
+        insertAll(statement, sql, loaded);
+        forget(connection, sql.deleteLoadedRejects(), marker.etl()); // a document is loaded or rejected, not both
+        return new ParentRows(loaded, replaced, deleted);
+    }
+
+    /** @return the rows copied: exactly {@code expected}, or it fails */
+    private static long copyIntoStaging(Connection connection, Statement statement, Statements sql, StagingCopy copy,
+                                        List<String> parts, long expected) throws SQLException, IOException, PermanentFailure {
         statement.execute(sql.createStaging());
         long loaded = copy.copy(connection, sql, parts);
         if (loaded != expected) {
             throw new PermanentFailure("the COPY into " + sql.table().qualified() + " read " + loaded
                     + " rows but the transform wrote " + expected);
         }
-        long deleted = mode == LoadMode.MERGE_DELETING_MISSING ? deleteMissing(connection, sql, marker.window()) : 0;
-        long replaced = statement.executeUpdate(mode == LoadMode.REPLACE_ALL ? sql.deleteAll() : sql.deleteReplaced());
+        return loaded;
+    }
+
+    /**
+     * Replaces the children of every parent in the parent's staging (all children, for a full refresh; and those of
+     * the parents deleted as missing) with the child staging's rows.
+     */
+    private static ChildLoaded replaceChildren(Connection connection, Statement statement, ChildStatements sql, ChildRows rows,
+                                               LoadMode mode, TableChanges changes) throws SQLException, IOException, PermanentFailure {
+        long loaded = copyIntoStaging(connection, statement, sql.rows(), rows.copy(), rows.parts(), rows.rows());
+        long replaced = statement.executeUpdate(mode == LoadMode.REPLACE_ALL ? sql.rows().deleteAll() : sql.deleteChildrenOfStaged());
+        if (mode == LoadMode.MERGE_DELETING_MISSING) {
+            replaced += statement.executeUpdate(sql.deleteOrphans());
+        }
+        insertAll(statement, sql.rows(), loaded);
+        return new ChildLoaded(sql.child(), loaded, replaced, changes);
+    }
+
+    private static void insertAll(Statement statement, Statements sql, long staged) throws SQLException, PermanentFailure {
         long inserted = statement.executeUpdate(sql.insertFromStaging());
-        if (inserted != loaded) {
-            throw new PermanentFailure("staging held " + loaded + " rows but " + inserted + " were inserted into "
+        if (inserted != staged) {
+            throw new PermanentFailure("staging held " + staged + " rows but " + inserted + " were inserted into "
                     + sql.table().qualified());
         }
-        forget(connection, sql.deleteLoadedRejects(), marker.etl()); // a document is loaded or rejected, not both
-        return new LoadResult(loaded, replaced, deleted, TableChanges.NONE);
     }
 
     private static long deleteMissing(Connection connection, Statements sql, Window window) throws SQLException {
@@ -507,6 +593,7 @@ public final class Warehouse implements AutoCloseable {
 
     @Override
     public void close() {
+        reads.close();
         embedded.ifPresent(Running::close);
     }
 }
