@@ -1,11 +1,11 @@
 package io.etl.extract;
 
-import java.io.IOException;
 import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
-import io.etl.state.Json;
+import io.etl.spec.Field;
 import io.etl.spec.FieldType;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +21,6 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.bson.BSONObject;
 
 /**
@@ -42,12 +41,10 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     static final String KEY = "etl.extract.key";
     /** Whether to profile the fields the ETL does not declare. */
     static final String PROFILE = "etl.extract.profile.unmapped";
-    /** The arrays unwound into child tables, as JSON. */
+    /** The arrays unwound into child tables, each as tab-separated text ({@link #encode}). */
     static final String CHILDREN = "etl.extract.children";
     /** The named output, and the counter group, of the unwound arrays' lines. */
     static final String ELEMENTS = "elements";
-
-    private static final TypeReference<List<Child>> CHILD_LIST = new TypeReference<>() { };
 
     private final Text line = new Text();
     private DocumentRow row;
@@ -55,12 +52,32 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     private Optional<UnmappedFieldProfile> profile;
     private MultipleOutputs<NullWritable, Text> elements;
 
-    static void configure(Configuration conf, EtlSpec spec, boolean profileUnmapped) throws IOException {
+    static void configure(Configuration conf, EtlSpec spec, boolean profileUnmapped) {
         conf.setStrings(PATHS, spec.paths().toArray(String[]::new));
         conf.setStrings(TYPES, spec.fields().stream().map(field -> field.type().name()).toArray(String[]::new));
         conf.setInt(KEY, spec.keyIndex());
         conf.setBoolean(PROFILE, profileUnmapped);
-        conf.set(CHILDREN, Json.MAPPER.writeValueAsString(spec.children()));
+        conf.setStrings(CHILDREN, spec.children().stream().map(DocumentMapper::encode).toArray(String[]::new));
+    }
+
+    /**
+     * A child as text that needs nothing but this class to read on a cluster's nodes: its name, its array, whether
+     * its elements are single values, then each field's path, column and type, separated by tabs (which no name
+     * holds), and no comma (which separates the children).
+     */
+    static String encode(Child child) {
+        List<String> parts = new ArrayList<>(List.of(child.name(), child.array(), String.valueOf(child.values())));
+        child.fields().forEach(field -> parts.addAll(List.of(field.path(), field.column(), field.type().name())));
+        return String.join("\t", parts);
+    }
+
+    static Child decode(String text) {
+        String[] parts = text.split("\t");
+        List<Field> fields = new ArrayList<>();
+        for (int i = 3; i + 2 < parts.length; i += 3) {
+            fields.add(Field.of(parts[i], parts[i + 1], FieldType.valueOf(parts[i + 2])));
+        }
+        return new Child(parts[0], parts[1], Boolean.parseBoolean(parts[2]), fields);
     }
 
     /** Where the lines of an unwound array go, within the extract's folder. */
@@ -72,7 +89,7 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     protected void setup(Context context) throws IOException {
         Configuration conf = context.getConfiguration();
         List<String> paths = List.of(conf.getStrings(PATHS));
-        children = Json.MAPPER.readValue(conf.get(CHILDREN, "[]"), CHILD_LIST);
+        children = conf.getTrimmedStringCollection(CHILDREN).stream().map(DocumentMapper::decode).toList();
         row = DocumentRow.of(paths, Arrays.stream(conf.getStrings(TYPES)).map(FieldType::valueOf).toList(), conf.getInt(KEY, 0),
                 children);
         elements = children.isEmpty() ? null : new MultipleOutputs<>(context);
