@@ -8,19 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.etl.actions.ActionsTaken;
 import io.etl.environment.EtlEnvironment;
 import io.etl.lake.LakeDirectory;
-import io.etl.pipeline.EtlPipeline;
 import io.etl.spec.EtlSpec;
 import io.etl.spec.FieldType;
 import io.etl.task.Failures;
 import io.etl.task.PermanentFailure;
+import io.etl.task.TaskType;
 import io.etl.testing.Documents;
 import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LakeLines;
 import io.etl.testing.RecordingContext;
 import io.etl.testing.TestSettings;
 import io.etl.tsv.Tsv;
-import io.etl.warehouse.SqlType;
-import io.etl.warehouse.Table;
 import io.etl.window.WindowParameters;
 
 import java.nio.file.Path;
@@ -95,7 +93,7 @@ class ExtractTaskTest {
                         .append("at", date("2026-11-01T11:00:00Z"))
                         .append("tags", List.of())));
 
-        ExtractTask extract = pipeline(EVENTS).extract().with(WindowParameters.LOWER, instant("2026-11-01T00:00:00Z"))
+        ExtractTask extract = extractType(EVENTS).with(WindowParameters.LOWER, instant("2026-11-01T00:00:00Z"))
                 .with(WindowParameters.UPPER, instant("2026-11-02T00:00:00Z")).create();
         extract.run(new RecordingContext());
 
@@ -207,7 +205,7 @@ class ExtractTaskTest {
     void extracts_a_collection_without_an_index_when_allowed() throws Exception {
         EmbeddedMongo.insert(database.getCollection("actions_taken"), Documents.hourly("2026-11-01T00:00:00Z", 3));
 
-        ExtractTask extract = pipeline(ActionsTaken.SPEC).extract()
+        ExtractTask extract = extractType(ActionsTaken.SPEC)
                 .with(WindowParameters.LOWER, instant("2026-11-01T00:00:00Z"))
                 .with(WindowParameters.UPPER, instant("2026-11-02T00:00:00Z"))
                 .with(ExtractTask.ALLOW_UNINDEXED, true).create();
@@ -262,23 +260,16 @@ class ExtractTaskTest {
         assertEquals(2, context.metric("documents_without_cursor"));
     }
 
-    private EtlPipeline pipeline(EtlSpec spec, String... settings) {
+    /** The extract alone: without the plan of the transform's script a pipeline has it make first ({@code ScriptBeforeExtractTest}). */
+    private TaskType<ExtractTask> extractType(EtlSpec spec, String... settings) {
         List<String> all = new ArrayList<>(List.of("mongo.uri", MONGO.uri(database)));
         all.addAll(List.of(settings));
         environment = new EtlEnvironment(TestSettings.of(home, all.toArray(String[]::new)));
-        return EtlPipeline.of(spec, Map.of(), schema -> table(spec, schema), environment);
-    }
-
-    /** A table of the spec's columns, keyed and windowed as it is: the extract reads no more of it. */
-    private static Table table(EtlSpec spec, String schema) {
-        Table.Builder table = Table.named(spec.name()).schema(schema);
-        spec.fields().forEach(field -> table.column(field.column(),
-                field.type() == FieldType.TIMESTAMP ? SqlType.timestamp() : SqlType.varchar(SqlType.MAX_VARCHAR)));
-        return table.key(spec.key().column()).cursor(spec.cursor().column()).build();
+        return ExtractTask.type(spec, environment);
     }
 
     private ExtractTask extract(EtlSpec spec, String lower, String upper, String... settings) {
-        return pipeline(spec, settings).extract()
+        return extractType(spec, settings)
                 .with(WindowParameters.LOWER, instant(lower))
                 .with(WindowParameters.UPPER, instant(upper))
                 .create();
