@@ -13,13 +13,16 @@ source "$project/bench/common.sh"
 bench_setup
 serve_source "$documents"
 
-backfill() {   # label home [option …]: the timed backfill of the 30 days into <home>, then the check that it loaded them all
+# label home [option …]: the timed backfill of the 30 days into <home>, then the check that it loaded every document
+# with a date (the generator leaves some without, which no window selects: the one window's extract counts them)
+backfill() {
   local label=$1 home=$2 loaded
   shift 2
   timed "$label" etl "$documents" "$home" "$home/warehouse" "$project/etl" run actions_taken \
       --since 2026-10-01 --until 2026-10-31 --home "$home" --set mongo.uri="$uri" "$@"
+  without="${without:-$(grep -oE 'documents_without_cursor=[0-9]+' "$home.out" | head -1 | cut -d= -f2)}"
   loaded="$("$project/etl" sql "SELECT COUNT(*) FROM actions_taken" --format tsv --home "$home" --set mongo.uri="$uri" | tail -1)"
-  (( loaded == documents )) || { echo "$label: loaded $loaded rows of $documents documents" >&2; cat "$home.out" >&2; exit 1; }
+  (( loaded + without == documents )) || { echo "$label: loaded $loaded rows of $documents documents ($without without date)" >&2; exit 1; }
 }
 
 backfill "one window" "$work/window"
