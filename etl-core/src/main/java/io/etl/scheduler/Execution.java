@@ -58,6 +58,7 @@ final class Execution {
 
     private final Plan plan;
     private final String runId;
+    private final int workers;
     private final RetryPolicy defaultRetries;
     private final Clock clock;
     private final RunListener listeners;
@@ -65,6 +66,7 @@ final class Execution {
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final Map<Task, Progress> progress = new HashMap<>();
     private final List<Progress> becameReady = new ArrayList<>();
+    private final PriorityQueue<Progress> ready = new PriorityQueue<>(READY_ORDER);
     private final PriorityQueue<Progress> retries = new PriorityQueue<>(Comparator.comparingLong(p -> p.retryAtNanos));
     private volatile boolean cancelled;
     private int submitted;
@@ -125,6 +127,7 @@ final class Execution {
     Execution(Plan plan, String runId, int workers, RetryPolicy defaultRetries, Clock clock, RunListener listeners) {
         this.plan = plan;
         this.runId = runId;
+        this.workers = workers;
         this.defaultRetries = defaultRetries;
         this.clock = clock;
         this.listeners = listeners;
@@ -189,15 +192,20 @@ final class Execution {
         }
     }
 
-    /** Hands over what became ready, highest priority first, so that an idle worker takes the right one. */
+    /**
+     * Hands the ready tasks over as workers fall idle, highest priority first: no more than there are workers, so
+     * that a task which becomes ready when another ends (a chunk's transform after its extract) is weighed against
+     * every waiting one, not behind those handed over before it.
+     */
     private void submitReadyTasks() {
-        becameReady.sort(READY_ORDER);
-        for (Progress p : becameReady) {
+        ready.addAll(becameReady);
+        becameReady.clear();
+        while (submitted < workers && !ready.isEmpty()) {
+            Progress p = ready.poll();
             p.attempts++;
             submitted++;
             pool.execute(new Attempt(p, new AttemptContext(runId, p.task, p.attempts, clock, inbox::add)));
         }
-        becameReady.clear();
     }
 
     /** A run() that returns without producing its outputs has failed, or its dependents would read nothing. */

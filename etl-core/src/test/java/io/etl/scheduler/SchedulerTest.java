@@ -66,6 +66,20 @@ class SchedulerTest {
     }
 
     @Test
+    void a_task_of_higher_priority_that_becomes_ready_goes_before_the_ones_waiting_already() {
+        TestDag dag = dag();
+        dag.node("backfill").requires("load-1", "load-2", "load-3");
+        for (int chunk = 1; chunk <= 3; chunk++) {
+            dag.node("load-" + chunk).priority(1).requires("extract-" + chunk);
+        }
+
+        scheduler().build().run(dag.task("backfill"));
+
+        assertEquals(List.of("extract-1", "load-1", "extract-2", "load-2", "extract-3", "load-3", "backfill"), dag.runOrder(),
+                "one worker finishes a chunk before it reads the next");
+    }
+
+    @Test
     void skips_tasks_already_complete_and_does_not_expand_their_requirements() throws Exception {
         TestDag dag = dag();
         dag.node("load").requires("transform");
