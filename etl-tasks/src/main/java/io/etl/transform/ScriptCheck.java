@@ -51,8 +51,7 @@ public final class ScriptCheck implements ExtractTask.Precondition {
     /** @throws PermanentFailure if the script is missing, or Pig rejects it */
     @Override
     public void check(Window window) throws IOException, PermanentFailure, InterruptedException {
-        TransformScript script = TransformScript.of(PigScript.find(spec.name(), environment.pigDirectory()), spec,
-                table.apply(environment.schema()), environment.dialect());
+        TransformScript script = TransformScript.of(spec, table, environment);
         Path planned = StateDirectory.from(environment.settings()).resolve(FOLDER).resolve(hash(script));
         if (Files.exists(planned)) {
             return;

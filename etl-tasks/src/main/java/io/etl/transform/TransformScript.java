@@ -4,10 +4,12 @@ import io.etl.reject.Reject;
 import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.spec.Field;
+import io.etl.task.PermanentFailure;
 import io.etl.warehouse.ChildTable;
 import io.etl.warehouse.Dialect;
 import io.etl.warehouse.Table;
 
+import io.etl.environment.EtlEnvironment;
 import io.etl.lake.LakeDirectory;
 import io.etl.window.Window;
 
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +47,11 @@ record TransformScript(PigScript script, String text) {
     static final String REJECTS = "rejects";
     /** The lines before the script's first: its line N is line N + this of the whole. */
     static final int PRELUDE_LINES = 1;
+
+    /** The ETL's script ({@link PigScript#find}) wrapped for its declaration, its table in the environment's schema. */
+    static TransformScript of(EtlSpec spec, Function<String, Table> table, EtlEnvironment environment) throws PermanentFailure {
+        return of(PigScript.find(spec.name(), environment.pigDirectory()), spec, table.apply(environment.schema()), environment.dialect());
+    }
 
     static TransformScript of(PigScript script, EtlSpec spec, Table table, Dialect dialect) {
         List<String> fields = PigNames.of(spec.fields().stream().map(Field::column).toList());

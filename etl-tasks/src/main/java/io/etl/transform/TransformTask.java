@@ -95,8 +95,7 @@ public final class TransformTask extends WindowTask {
         context.progress("transform", 0, 100, "%");
         EtlEnvironment environment = definition.environment;
         // found and wrapped even when no Pig runs: a missing script stops the first run, not the first with documents
-        TransformScript script = TransformScript.of(PigScript.find(definition.spec.name(), environment.pigDirectory()),
-                definition.spec, definition.table.apply(environment.schema()), environment.dialect());
+        TransformScript script = TransformScript.of(definition.spec, definition.table, environment);
         TransformCounts counts;
         if (ExtractCounts.read(input).rowsExtracted() == 0) {
             for (LakeDirectory folder : folders(output, rejects)) {
