@@ -3,9 +3,11 @@ package io.etl.cli;
 import io.etl.config.SettingKey;
 import io.etl.config.Settings;
 import io.etl.environment.EtlEnvironment;
+import io.etl.model.ModelCatalog;
 import io.etl.pipeline.PipelineCatalog;
 import io.etl.state.StateDirectory;
 import io.etl.task.TaskRegistry;
+import io.etl.task.TaskType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +115,8 @@ public final class CliEnvironment {
     }
 
     /**
-     * The groups of ETLs that {@code etl run} runs as one: every ETL of the pipeline catalogs, and those of the settings.
+     * The groups of ETLs that {@code etl run} runs as one: every ETL of the pipeline catalogs and every SQL model, and
+     * those of the settings.
      *
      * @throws ConfigurationException if a setting the catalogs read, or a group's value, is malformed
      */
@@ -122,7 +125,9 @@ public final class CliEnvironment {
             try {
                 List<String> etls = PipelineCatalog.discover(new EtlEnvironment(settings)).stream()
                         .map(pipeline -> pipeline.run().family()).sorted().toList();
-                groups = new EtlGroups(settings, registry(), etls);
+                List<String> models = registry().groups().getOrDefault(ModelCatalog.HEADING, List.of()).stream()
+                        .map(TaskType::family).toList();
+                groups = new EtlGroups(settings, registry(), etls, models);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(settings.mask(e.getMessage()));
             }

@@ -13,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The groups of ETLs that {@code etl run <group>} runs as one graph: {@value #ALL}, every ETL of the pipeline
- * catalogs, and each group of the settings ({@code group.hourly = actions_taken, updates}).
+ * catalogs and every SQL model, and each group of the settings ({@code group.hourly = actions_taken, updates}).
  */
 final class EtlGroups {
 
@@ -31,12 +32,15 @@ final class EtlGroups {
     /** Every group by name, {@value #ALL} first, each with the ETLs it names. */
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
 
-    /** @param etls the ETLs of the pipeline catalogs, by name */
-    EtlGroups(Settings settings, TaskRegistry registry, List<String> etls) {
+    /**
+     * @param etls   the ETLs of the pipeline catalogs, by name
+     * @param models the SQL models, by name: {@value #ALL} builds them after the ETLs
+     */
+    EtlGroups(Settings settings, TaskRegistry registry, List<String> etls, List<String> models) {
         this.settings = settings;
         this.registry = registry;
         this.etls = etls;
-        groups.put(ALL, etls);
+        groups.put(ALL, Stream.concat(etls.stream(), models.stream()).toList());
         settings.members(GROUP).forEach(groups::putIfAbsent);
     }
 
@@ -46,13 +50,14 @@ final class EtlGroups {
     }
 
     /**
-     * The task type of each group that {@code etl run} can offer, of the ETLs it names that exist: {@link #check()}
+     * The task type of each group that {@code etl run} can offer, of the ETLs (and models) it names that exist: {@link #check()}
      * refuses the others before any command runs, and a group named like a task is not offered at all.
      */
     List<TaskType<TaskGroup>> types() {
         return groups.entrySet().stream().filter(group -> registry.find(group.getKey()).isEmpty())
                 .map(group -> TaskGroup.type(group.getKey(), description(group.getKey(), group.getValue()),
-                        group.getValue().stream().filter(etls::contains).<TaskType<?>>map(registry::require).toList()))
+                        group.getValue().stream().filter(member -> registry.find(member).isPresent())
+                                .<TaskType<?>>map(registry::require).toList()))
                 .toList();
     }
 
@@ -82,6 +87,7 @@ final class EtlGroups {
     }
 
     private static String description(String name, List<String> etls) {
-        return (name.equals(ALL) ? "Every ETL" : "Group " + name + " of the settings") + ", in one run: " + String.join(", ", etls);
+        return (name.equals(ALL) ? "Every ETL and SQL model" : "Group " + name + " of the settings") + ", in one run: "
+                + String.join(", ", etls);
     }
 }

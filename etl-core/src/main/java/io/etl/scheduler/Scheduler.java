@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plans and runs a task with its requirements: one run at a time per lock (when given a lock directory; the root's
- * {@link Task#lockName()}, or each member's of a {@link TaskGroup}), incomplete tasks on {@code workers} threads, failures retried by policy, and a {@link RunSummary} at the end.
+ * {@link Task#lockNames()}, or each member's of a {@link TaskGroup}), incomplete tasks on {@code workers} threads, failures retried by policy, and a {@link RunSummary} at the end.
  */
 public final class Scheduler {
 
@@ -71,7 +71,7 @@ public final class Scheduler {
     /**
      * Runs the root and whatever it needs that is not complete.
      *
-     * @throws io.etl.lock.AlreadyRunningException if another run holds the root's lock ({@link Task#lockName()}); a
+     * @throws io.etl.lock.AlreadyRunningException if another run holds one of the root's locks ({@link Task#lockNames()}); a
      *                                              group's members locked elsewhere are skipped instead
      * @throws CycleException                       if the requirements loop; nothing is run
      */
@@ -82,8 +82,12 @@ public final class Scheduler {
         if (root instanceof TaskGroup group) {
             return runGroup(group);
         }
-        try (RunLock lock = RunLock.acquire(lockDirectory.get(), root.lockName(), owner())) {
-            return runLocked(root, lock.takenOverFrom(), List.of());
+        Map<String, RunLock> held = new LinkedHashMap<>();
+        try {
+            root.lockNames().forEach(name -> hold(held, name));
+            return runLocked(root, tookOver(held), List.of());
+        } finally {
+            held.values().forEach(RunLock::close);
         }
     }
 
@@ -99,17 +103,25 @@ public final class Scheduler {
             for (Task member : group.members()) {
                 try {
                     // members that share a lock share the one this run holds
-                    held.computeIfAbsent(member.lockName(), name -> RunLock.acquire(lockDirectory.orElseThrow(), name, owner()));
+                    member.lockNames().forEach(name -> hold(held, name));
                     kept.add(member);
                 } catch (AlreadyRunningException running) {
                     lockedOut.add(TaskOutcome.lockedOut(member, running.owner()));
                 }
             }
-            Optional<LockOwner> tookOver = held.values().stream().flatMap(lock -> lock.takenOverFrom().stream()).findFirst();
-            return runLocked(group.only(kept), tookOver, lockedOut);
+            return runLocked(group.only(kept), tookOver(held), lockedOut);
         } finally {
             held.values().forEach(RunLock::close);
         }
+    }
+
+    /** @throws AlreadyRunningException if another run holds it */
+    private void hold(Map<String, RunLock> held, String name) {
+        held.computeIfAbsent(name, n -> RunLock.acquire(lockDirectory.orElseThrow(), n, owner()));
+    }
+
+    private static Optional<LockOwner> tookOver(Map<String, RunLock> held) {
+        return held.values().stream().flatMap(lock -> lock.takenOverFrom().stream()).findFirst();
     }
 
     private LockOwner owner() {
@@ -268,7 +280,7 @@ public final class Scheduler {
             return this;
         }
 
-        /** Hold the root's lock ({@link Task#lockName()}) in this directory for the whole run. */
+        /** Hold the root's locks ({@link Task#lockNames()}) in this directory for the whole run. */
         public Builder lockDirectory(Path directory, String command) {
             this.lockDirectory = Optional.of(directory);
             this.command = command;

@@ -105,6 +105,14 @@ public abstract class Task {
         return type.lockName();
     }
 
+    /**
+     * Every lock a run of this task as its root holds: its own ({@link #lockName()}), and those of the runs it makes
+     * part of its own (a SQL model runs the ETLs it reads), so that no other run of them overlaps it.
+     */
+    public List<String> lockNames() {
+        return List.of(lockName());
+    }
+
     /** Among tasks ready at the same time, higher priority runs first. */
     public int priority() {
         return 0;

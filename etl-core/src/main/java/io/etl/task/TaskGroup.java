@@ -48,9 +48,10 @@ public final class TaskGroup extends WrapperTask {
         return members;
     }
 
-    /** The locks a run of this root holds: each member's for a group, else the root's own. */
+    /** The locks a run of this root holds: each member's for a group, else the root's own ({@link Task#lockNames()}). */
     public static List<String> lockNames(Task root) {
-        return root instanceof TaskGroup group ? group.members.stream().map(Task::lockName).toList() : List.of(root.lockName());
+        return root instanceof TaskGroup group ? group.members.stream().flatMap(member -> member.lockNames().stream()).distinct().toList()
+                : root.lockNames();
     }
 
     private static final class Definition {

@@ -41,7 +41,6 @@ import java.util.function.Function;
  */
 public final class EtlRun extends WrapperTask {
 
-
     public static final Parameter<Boolean> INCREMENTAL = Parameter.flag("incremental")
             .describedAs("load what is newer than the table's newest cursor value: what a run without --since or --full-refresh"
                     + " does anyway, so the flag only says so");
@@ -55,6 +54,9 @@ public final class EtlRun extends WrapperTask {
             .describedAs("with --since, load the window in chunks of this size, each on its own (1h, 1d, 7d, 1mo)");
     public static final Parameter<Boolean> RELOAD = Parameter.flag("reload")
             .describedAs("with --since, read the window again even if it was loaded, replacing its rows (late documents)");
+    /** Every option of a run of an ETL: what the tasks that run ETLs for their own ends (SQL models) take and pass on. */
+    public static final List<Parameter<?>> OPTIONS = List.of(INCREMENTAL, SINCE, UNTIL, CHUNK, LOOKBACK, RELOAD,
+            LoadTask.FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
 
     private final Definition definition;
     /**
@@ -164,8 +166,7 @@ public final class EtlRun extends WrapperTask {
             this.environment = environment;
             this.type = TaskType.of(spec.name(), "Replicates " + spec.collection() + " into the warehouse table " + spec.name()
                             + " (extract, transform, load)",
-                    values -> new EtlRun(this, values),
-                    INCREMENTAL, SINCE, UNTIL, CHUNK, LOOKBACK, RELOAD, LoadTask.FULL_REFRESH, ExtractTask.ALLOW_UNINDEXED);
+                    values -> new EtlRun(this, values), OPTIONS.toArray(Parameter<?>[]::new));
         }
     }
 }

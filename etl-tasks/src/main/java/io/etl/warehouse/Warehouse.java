@@ -5,6 +5,7 @@ import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.embedded.Embedded;
 import io.etl.embedded.Running;
+import io.etl.embedded.SharedServers;
 import io.etl.reject.Reject;
 import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
@@ -63,6 +64,8 @@ public final class Warehouse implements AutoCloseable {
     public static final SettingKey<Integer> SLICES = SettingKey.of("warehouse.slices", SettingType.atLeast(1), "2",
             "Redshift's slices, for as many files per load as it loads in parallel (2, as in the smallest cluster)");
 
+    /** The embedded warehouses this process runs, one per state directory, shared by every environment that opens one. */
+    private static final SharedServers<String> EMBEDDED = new SharedServers<>();
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     /** Rejects written by one INSERT: few statements, each well under the warehouses' statement size limits. */
     private static final int REJECTS_PER_INSERT = 100;
@@ -96,7 +99,8 @@ public final class Warehouse implements AutoCloseable {
         String schema = settings.get(SCHEMA);
         Optional<String> url = settings.get(URL);
         if (url.isEmpty()) {
-            Running<String> local = Embedded.require(Embedded.database(), URL, "PostgreSQL").start(embeddedDirectory(settings));
+            Running<String> local = EMBEDDED.start(embeddedDirectory(settings),
+                    directory -> Embedded.require(Embedded.database(), URL, "PostgreSQL").start(directory));
             return new Warehouse(Dialect.POSTGRES, local.service(), new Properties(), schema, Optional.of(local), clock);
         }
         Properties credentials = new Properties();
