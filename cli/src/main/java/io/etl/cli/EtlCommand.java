@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "2:bad usage: unknown command, task or parameter, malformed value",
                 "3:scheduling error: dependency cycle, missing input, a warehouse that does not answer the plan",
                 "4:another run of the same ETL is in progress; for run all or a group: of some ETLs, skipped, the rest complete",
-                "5:configuration error: an unknown or malformed setting, a warehouse without mongo.uri, a server not set that this installation cannot stand in for; for audit and sql, a server that does not answer",
+                "5:configuration error: an unknown or malformed setting, a SQL model that cannot be built as written, a warehouse without mongo.uri, a server not set that this installation cannot stand in for; for audit and sql, a server that does not answer",
                 "6:complete, but documents were rejected (listed, and in etl_rejects)",
                 "7:etl audit: the warehouse differs from the source in some bucket",
                 "130:interrupted (Ctrl-C, SIGTERM, Jenkins abort)"})

@@ -26,8 +26,8 @@ public record Model(String name, Path file, String select, List<String> etls, Li
         return Sha256.of(select);
     }
 
-    /** Its inputs, ETLs then models: {@code actions_taken, daily_actions}. */
-    public String inputs() {
+    /** What it reads, for people: the ETLs then the models, {@code actions_taken, daily_actions}. */
+    public String reads() {
         return String.join(", ", Stream.concat(etls.stream(), models.stream()).toList());
     }
 }

@@ -83,7 +83,7 @@ public final class ModelTask extends Task {
             String inputsVersion = built.inputsVersion(connection);
             Optional<ModelRecord> current = built.current(connection, inputsVersion);
             if (current.isPresent()) {
-                context.note("not rebuilt: its SQL and its inputs (" + model.inputs() + ") are as they were when it was built at "
+                context.note("not rebuilt: its SQL and its inputs (" + model.reads() + ") are as they were when it was built at "
                         + current.get().builtAt() + ", " + current.get().rows() + " rows");
                 return;
             }
@@ -100,7 +100,7 @@ public final class ModelTask extends Task {
                 throw e;
             }
             context.record("rows", rows);
-            context.note("built " + built.warehouse().schema() + "." + model.name() + " from " + model.inputs() + " (" + model.file() + ")");
+            context.note("built " + built.warehouse().schema() + "." + model.name() + " from " + model.reads() + " (" + model.file() + ")");
         }
     }
 
@@ -137,7 +137,7 @@ public final class ModelTask extends Task {
             this.model = model;
             this.inputs = List.copyOf(inputs);
             this.environment = environment;
-            this.type = TaskType.of(model.name(), "Builds the table " + model.name() + " from " + model.inputs() + " ("
+            this.type = TaskType.of(model.name(), "Builds the table " + model.name() + " from " + model.reads() + " ("
                     + model.file() + ")", values -> new ModelTask(this, values), EtlRun.OPTIONS.toArray(Parameter<?>[]::new));
         }
     }
