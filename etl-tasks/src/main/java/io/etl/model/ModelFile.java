@@ -1,7 +1,6 @@
 package io.etl.model;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ public record ModelFile(String name, Path file, String select, Optional<List<Str
     private static final String IDENTIFIER = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+(?:" + IDENTIFIER + "\\s*\\.\\s*)?(" + IDENTIFIER + ")");
 
-    /** @throws IllegalArgumentException naming the file and what to fix, for a bad name or what is not one SELECT */
+    /** @throws IllegalArgumentException naming the file and what to fix: a bad name, not one SELECT, unreadable */
     public static ModelFile read(Path file) {
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.length() - ".sql".length());
@@ -44,7 +43,7 @@ public record ModelFile(String name, Path file, String select, Optional<List<Str
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
         String code = code(text);
         String query = code.stripTrailing();

@@ -3,7 +3,6 @@ package io.etl.model;
 import io.etl.text.Closest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ public final class Models {
     /**
      * @param etlOfTable the ETL that loads each table, by table name (an ETL's own name among them)
      * @return the models, each after the models it reads
-     * @throws IllegalArgumentException naming the file and what to fix
+     * @throws IllegalArgumentException naming the file and what to fix (or that it cannot be read)
      */
     public static List<Model> read(Path folder, Map<String, String> etlOfTable) {
         List<ModelFile> files;
@@ -38,7 +37,7 @@ public final class Models {
             files = listed.filter(file -> file.getFileName().toString().endsWith(".sql") && Files.isRegularFile(file))
                     .sorted().map(ModelFile::read).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the models in " + folder + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the models in " + folder + ": " + e.getMessage(), e);
         }
         Set<String> names = new TreeSet<>(files.stream().map(ModelFile::name).toList());
         Map<String, Model> models = new LinkedHashMap<>();
