@@ -1,0 +1,109 @@
+package io.etl.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/**
+ * A bar chart of the dashboard, laid out here and drawn as inline SVG by {@code dashboard-chart.jinja}: one column per
+ * run, oldest on the left, evenly spaced so that a burst of runs stays as readable as an hourly series; each column a
+ * stack of segments; a column with a band (a failed run) has it drawn behind, across the whole height. The scale starts
+ * at 0 and ends at a round number, with a grid line about its half.
+ */
+final class BarChart {
+
+    static final int WIDTH = 960;
+    private static final int LEFT = 72;
+    private static final int RIGHT = 16;
+    private static final int TOP = 12;
+    private static final int PLOT_HEIGHT = 160;
+    private static final int BOTTOM = 28;
+    /** The widest a bar is drawn, so that a few runs still look like bars, not walls. */
+    private static final double MAX_BAR = 36;
+    /** The least height of a segment that is not zero: a run of 5 rows beside one of 100,000 still shows it loaded. */
+    private static final double MIN_HEIGHT = 2;
+
+    /** @param value in the chart's unit; zero draws nothing */
+    record Segment(long value, String colour) {
+    }
+
+    /**
+     * @param label a short text under the axis (the first and last columns')
+     * @param title what a pointer resting on the column shows
+     * @param band  the colour of the band behind the column, if it has one
+     */
+    record Column(String id, String label, String title, List<Segment> segments, Optional<String> band) {
+    }
+
+    private BarChart() {
+    }
+
+    /** @param scale writes a value of the axis, in the chart's unit */
+    static Map<String, Object> layout(List<Column> columns, LongFunction<String> scale) {
+        long top = roundUp(columns.stream().mapToLong(c -> c.segments().stream().mapToLong(Segment::value).sum()).max().orElse(0));
+        double step = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, columns.size());
+        double barWidth = Math.min(MAX_BAR, Math.max(1, step * 0.7));
+        List<Map<String, Object>> drawn = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            double slot = LEFT + i * step;
+            double x = slot + (step - barWidth) / 2;
+            List<Map<String, Object>> rects = new ArrayList<>();
+            double base = TOP + PLOT_HEIGHT;
+            for (Segment segment : column.segments()) {
+                if (segment.value() > 0) {
+                    double height = Math.max(MIN_HEIGHT, (double) segment.value() * PLOT_HEIGHT / top);
+                    base -= height;
+                    rects.add(Map.of("x", round(x), "y", round(base), "width", round(barWidth), "height", round(height),
+                            "colour", segment.colour()));
+                }
+            }
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("id", column.id());
+            shown.put("title", column.title());
+            shown.put("rects", rects);
+            double band = Math.min(step, 2 * barWidth);
+            column.band().ifPresent(colour -> shown.put("band", Map.of("x", round(slot + (step - band) / 2), "width", round(band),
+                    "colour", colour)));
+            drawn.add(shown);
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("width", WIDTH);
+        chart.put("height", TOP + PLOT_HEIGHT + BOTTOM);
+        chart.put("left", LEFT);
+        chart.put("right", WIDTH - RIGHT);
+        chart.put("top", TOP);
+        chart.put("baseline", TOP + PLOT_HEIGHT);
+        chart.put("plotHeight", PLOT_HEIGHT);
+        chart.put("topLabel", scale.apply(top));
+        long half = top / 2; // a whole value, so that its label is exact: 2 of 5
+        if (half > 0) {
+            chart.put("middle", round(TOP + PLOT_HEIGHT - (double) half * PLOT_HEIGHT / top));
+            chart.put("middleLabel", scale.apply(half));
+        }
+        chart.put("firstLabel", columns.isEmpty() ? "" : columns.get(0).label());
+        chart.put("lastLabel", columns.size() < 2 ? "" : columns.get(columns.size() - 1).label());
+        chart.put("columns", drawn);
+        return chart;
+    }
+
+    /** The least of 1, 2, 5 times a power of ten not below {@code value}: an axis end a person reads at a glance. */
+    static long roundUp(long value) {
+        long power = 1;
+        while (true) {
+            for (long multiple : new long[] {1, 2, 5}) {
+                if (multiple * power >= value) {
+                    return multiple * power;
+                }
+            }
+            power *= 10;
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
