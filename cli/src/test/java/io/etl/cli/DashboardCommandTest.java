@@ -168,17 +168,20 @@ class DashboardCommandTest {
     }
 
     @Test
-    void an_out_that_is_a_file_exits_2_with_one_line() throws Exception {
+    void an_out_that_cannot_be_a_folder_or_a_period_under_a_day_exits_2_with_one_line() throws Exception {
         Path file = Files.writeString(home.resolve("a-file"), "");
 
         Etl.Result onFile = new Etl(home).run("dashboard", "--out", file.toString());
         Etl.Result underFile = new Etl(home).run("dashboard", "--out", file.resolve("site").toString());
+        Etl.Result noDays = new Etl(home).run("dashboard", "--out", home.resolve("other").toString(), "--days", "0");
 
         assertEquals(ExitCodes.USAGE, onFile.exitCode(), onFile::toString);
         assertEquals("etl: --out " + file + ": is a file, not a folder\n", onFile.err());
         assertEquals(ExitCodes.USAGE, underFile.exitCode(), underFile::toString);
         assertEquals(1, underFile.err().lines().count(), underFile::toString);
         assertTrue(underFile.err().startsWith("etl: --out " + file.resolve("site") + ": cannot make the folder"), underFile::toString);
+        assertEquals(ExitCodes.USAGE, noDays.exitCode(), noDays::toString);
+        assertEquals("etl: --days: expected at least 1, got 0\n", noDays.err());
     }
 
     private static String text(Element element) {
