@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * A bar chart of the dashboard, laid out here and drawn as inline SVG by {@code dashboard-chart.jinja}: one column per
+ * A bar chart of the dashboard, laid out here and drawn as inline SVG by {@code dashboard-svg.jinja}: one column per
  * run, oldest on the left, evenly spaced so that a burst of runs stays as readable as an hourly series; each column a
  * stack of segments; a column with a band (a failed run) has it drawn behind, across the whole height. The scale starts
  * at 0 and ends at a round number, with a grid line about its half.
  */
 final class BarChart {
 
-    static final int WIDTH = 960;
+    private static final int WIDTH = 960;
     private static final int LEFT = 72;
     private static final int RIGHT = 16;
     private static final int TOP = 12;
@@ -45,30 +45,9 @@ final class BarChart {
     static Map<String, Object> layout(List<Column> columns, LongFunction<String> scale) {
         long top = roundUp(columns.stream().mapToLong(c -> c.segments().stream().mapToLong(Segment::value).sum()).max().orElse(0));
         double step = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, columns.size());
-        double barWidth = Math.min(MAX_BAR, Math.max(1, step * 0.7));
         List<Map<String, Object>> drawn = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            double slot = LEFT + i * step;
-            double x = slot + (step - barWidth) / 2;
-            List<Map<String, Object>> rects = new ArrayList<>();
-            double base = TOP + PLOT_HEIGHT;
-            for (Segment segment : column.segments()) {
-                if (segment.value() > 0) {
-                    double height = Math.max(MIN_HEIGHT, (double) segment.value() * PLOT_HEIGHT / top);
-                    base -= height;
-                    rects.add(Map.of("x", round(x), "y", round(base), "width", round(barWidth), "height", round(height),
-                            "colour", segment.colour()));
-                }
-            }
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("id", column.id());
-            shown.put("title", column.title());
-            shown.put("rects", rects);
-            double band = Math.min(step, 2 * barWidth);
-            column.band().ifPresent(colour -> shown.put("band", Map.of("x", round(slot + (step - band) / 2), "width", round(band),
-                    "colour", colour)));
-            drawn.add(shown);
+            drawn.add(column(columns.get(i), LEFT + i * step, step, top));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("width", WIDTH);
@@ -90,8 +69,32 @@ final class BarChart {
         return chart;
     }
 
+    /** One column in its slot of the plot, {@code step} wide from {@code slot}: its segments stacked from the axis up. */
+    private static Map<String, Object> column(Column column, double slot, double step, long top) {
+        double barWidth = Math.min(MAX_BAR, Math.max(1, step * 0.7));
+        double x = slot + (step - barWidth) / 2;
+        double base = TOP + PLOT_HEIGHT;
+        List<Map<String, Object>> rects = new ArrayList<>();
+        for (Segment segment : column.segments()) {
+            if (segment.value() > 0) {
+                double height = Math.max(MIN_HEIGHT, (double) segment.value() * PLOT_HEIGHT / top);
+                base -= height;
+                rects.add(Map.of("x", round(x), "y", round(base), "width", round(barWidth), "height", round(height),
+                        "colour", segment.colour()));
+            }
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("id", column.id());
+        shown.put("title", column.title());
+        shown.put("rects", rects);
+        double band = Math.min(step, 2 * barWidth);
+        column.band().ifPresent(colour -> shown.put("band", Map.of("x", round(slot + (step - band) / 2), "width", round(band),
+                "colour", colour)));
+        return shown;
+    }
+
     /** The least of 1, 2, 5 times a power of ten not below {@code value}: an axis end a person reads at a glance. */
-    static long roundUp(long value) {
+    private static long roundUp(long value) {
         long power = 1;
         while (true) {
             for (long multiple : new long[] {1, 2, 5}) {

@@ -66,9 +66,7 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
         summary.put("lag", status.lag() == null ? "-" : age(status.lag()));
         summary.put("lastRows", status.rows() == null ? "-" : String.format("%,d", status.rows()));
         summary.put("failures", etl.failures());
-        summary.put("holes", status.holes() == null ? "not checked" : status.holes().isEmpty() ? "none"
-                : String.format("%d (%s)", status.holes().size(), age(status.holes().stream()
-                        .map(h -> Duration.between(h.lower(), h.upper())).reduce(Duration.ZERO, Duration::plus))));
+        summary.put("holes", holes(status.holes()));
         summary.put("hasHoles", status.holes() != null && !status.holes().isEmpty());
         summary.put("audit", status.lastAudit() == null ? "none" : status.lastAudit().summary(EtlStatus.TIME));
         summary.put("auditDiffers", status.lastAudit() != null && status.lastAudit().differing() > 0);
@@ -121,6 +119,15 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
                 run.firstReject().orElse("see the warehouse table etl_rejects"));
         return Map.of("time", TIME.format(run.startedAt()), "status", run.status(), "colour", StateColour.ofRun(run.status()),
                 "text", settings.mask(text), "window", window(run.load()));
+    }
+
+    /** How many holes, and how much time they leave out: "2 (3d 4h)"; null holes were not checked. */
+    private static String holes(List<Window> holes) {
+        if (holes == null) {
+            return "not checked";
+        }
+        return holes.isEmpty() ? "none" : String.format("%d (%s)", holes.size(),
+                age(holes.stream().map(h -> Duration.between(h.lower(), h.upper())).reduce(Duration.ZERO, Duration::plus)));
     }
 
     private static Map<String, Object> hole(Window hole) {
