@@ -9,8 +9,8 @@ import java.util.function.LongFunction;
 
 /**
  * A bar chart of the dashboard, laid out here and drawn as inline SVG by {@code dashboard-svg.jinja}: one column per
- * run, oldest on the left, evenly spaced so that a burst of runs stays as readable as an hourly series; each column a
- * stack of segments; a column with a band (a failed run) has it drawn behind, across the whole height. The scale starts
+ * run, oldest on the left, evenly spaced so that a burst of runs stays as readable as an hourly series, with a tick
+ * where its label changes (a new day); each column a stack of segments; a column with a band (a failed run) has it drawn behind, across the whole height. The scale starts
  * at 0 and ends at a round number, with a grid line about its half.
  */
 final class BarChart {
@@ -25,13 +25,15 @@ final class BarChart {
     private static final double MAX_BAR = 36;
     /** The least height of a segment that is not zero: a run of 5 rows beside one of 100,000 still shows it loaded. */
     private static final double MIN_HEIGHT = 2;
+    /** The least room between two labels under the axis, so that they never overlap. */
+    private static final double LABEL_ROOM = 48;
 
     /** @param value in the chart's unit; zero draws nothing */
     record Segment(long value, String colour) {
     }
 
     /**
-     * @param label a short text under the axis (the first and last columns')
+     * @param label a short text under the axis where it changes from the column before (a day), if there is room
      * @param title what a pointer resting on the column shows
      * @param band  the colour of the band behind the column, if it has one
      */
@@ -63,10 +65,33 @@ final class BarChart {
             chart.put("middle", round(TOP + PLOT_HEIGHT - (double) half * PLOT_HEIGHT / top));
             chart.put("middleLabel", scale.apply(half));
         }
-        chart.put("firstLabel", columns.isEmpty() ? "" : columns.get(0).label());
-        chart.put("lastLabel", columns.size() < 2 ? "" : columns.get(columns.size() - 1).label());
+        chart.put("ticks", ticks(columns, step));
         chart.put("columns", drawn);
         return chart;
+    }
+
+    /**
+     * A tick under each column whose label differs from the one before (where a day starts), but those too close to
+     * the tick before; the first column's, which only says where the chart starts, gives way to a day starting soon after.
+     */
+    private static List<Map<String, Object>> ticks(List<Column> columns, double step) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i == 0 || !columns.get(i).label().equals(columns.get(i - 1).label())) {
+                starts.add(i);
+            }
+        }
+        List<Map<String, Object>> ticks = new ArrayList<>();
+        double last = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < starts.size(); k++) {
+            double middle = LEFT + (starts.get(k) + 0.5) * step;
+            boolean crowdsNext = k == 0 && starts.size() > 1 && (starts.get(1) - starts.get(0)) * step < LABEL_ROOM;
+            if (!crowdsNext && middle - last >= LABEL_ROOM) {
+                ticks.add(Map.of("x", round(middle), "label", columns.get(starts.get(k)).label()));
+                last = middle;
+            }
+        }
+        return ticks;
     }
 
     /** One column in its slot of the plot, {@code step} wide from {@code slot}: its segments stacked from the axis up. */

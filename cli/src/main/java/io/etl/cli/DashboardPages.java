@@ -29,7 +29,7 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
 
     static final String INDEX = "index.html";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
 
     /** Writes the index and each ETL's page; returns how many pages it wrote. */
     int write(List<EtlDashboard> etls, Optional<String> holesNotChecked) throws Exception {
@@ -105,7 +105,7 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
 
     /** A failed run's column has a band in its colour: it stands out even when it loaded nothing. */
     private BarChart.Column column(DashboardRun run, String title, List<BarChart.Segment> segments) {
-        return new BarChart.Column(run.runId(), SHORT_TIME.format(run.startedAt()), settings.mask(title), segments,
+        return new BarChart.Column(run.runId(), DAY.format(run.startedAt()), settings.mask(title), segments,
                 run.failed() ? Optional.of(StateColour.ofRun(run.status())) : Optional.empty());
     }
 
