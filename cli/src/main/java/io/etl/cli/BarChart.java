@@ -10,19 +10,32 @@ import java.util.function.LongFunction;
 /**
  * A bar chart of the dashboard, laid out here and drawn as inline SVG by {@code dashboard-svg.jinja}: one column per
  * run, oldest on the left, evenly spaced so that a burst of runs stays as readable as an hourly series, with a tick
- * where its label changes (a new day); each column a stack of segments; a column with a band (a failed run) has it drawn behind, across the whole height. The scale starts
- * at 0 and ends at a round number, with a grid line about its half.
+ * where its label changes (a new day); each column a stack of segments; a column with a band (a failed run) has it
+ * drawn behind, across the whole height. The scale starts at 0 and ends at a round number, with a grid line about its
+ * half. A panel has room for the scale and the ticks; a sparkline (a row of the index) only for the bars.
  */
 final class BarChart {
 
-    private static final int WIDTH = 960;
-    private static final int LEFT = 72;
-    private static final int RIGHT = 16;
-    private static final int TOP = 12;
-    private static final int PLOT_HEIGHT = 160;
-    private static final int BOTTOM = 28;
-    /** The widest a bar is drawn, so that a few runs still look like bars, not walls. */
-    private static final double MAX_BAR = 36;
+    /**
+     * The chart's box, in SVG units: the plot and the margins around it.
+     *
+     * @param maxBar the widest a bar is drawn, so that a few runs still look like bars, not walls
+     */
+    record Frame(int width, int left, int right, int top, int plotHeight, int bottom, double maxBar) {
+
+        static final Frame PANEL = new Frame(960, 72, 16, 12, 160, 28, 36);
+        static final Frame SPARKLINE = new Frame(160, 0, 0, 1, 26, 1, 8);
+
+        int baseline() {
+            return top + plotHeight;
+        }
+
+        /** The slot of each of {@code columns} columns. */
+        double step(int columns) {
+            return (double) (width - left - right) / Math.max(1, columns);
+        }
+    }
+
     /** The least height of a segment that is not zero: a run of 5 rows beside one of 100,000 still shows it loaded. */
     private static final double MIN_HEIGHT = 2;
     /** The least room between two labels under the axis, so that they never overlap. */
@@ -44,28 +57,28 @@ final class BarChart {
     }
 
     /** @param scale writes a value of the axis, in the chart's unit */
-    static Map<String, Object> layout(List<Column> columns, LongFunction<String> scale) {
+    static Map<String, Object> layout(Frame frame, List<Column> columns, LongFunction<String> scale) {
         long top = roundUp(columns.stream().mapToLong(c -> c.segments().stream().mapToLong(Segment::value).sum()).max().orElse(0));
-        double step = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, columns.size());
+        double step = frame.step(columns.size());
         List<Map<String, Object>> drawn = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            drawn.add(column(columns.get(i), LEFT + i * step, step, top));
+            drawn.add(column(frame, columns.get(i), frame.left() + i * step, step, top));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("width", WIDTH);
-        chart.put("height", TOP + PLOT_HEIGHT + BOTTOM);
-        chart.put("left", LEFT);
-        chart.put("right", WIDTH - RIGHT);
-        chart.put("top", TOP);
-        chart.put("baseline", TOP + PLOT_HEIGHT);
-        chart.put("plotHeight", PLOT_HEIGHT);
+        chart.put("width", frame.width());
+        chart.put("height", frame.baseline() + frame.bottom());
+        chart.put("left", frame.left());
+        chart.put("right", frame.width() - frame.right());
+        chart.put("top", frame.top());
+        chart.put("baseline", frame.baseline());
+        chart.put("plotHeight", frame.plotHeight());
         chart.put("topLabel", scale.apply(top));
         long half = top / 2; // a whole value, so that its label is exact: 2 of 5
         if (half > 0) {
-            chart.put("middle", round(TOP + PLOT_HEIGHT - (double) half * PLOT_HEIGHT / top));
+            chart.put("middle", round(frame.baseline() - (double) half * frame.plotHeight() / top));
             chart.put("middleLabel", scale.apply(half));
         }
-        chart.put("ticks", ticks(columns, step));
+        chart.put("ticks", ticks(frame, columns, step));
         chart.put("columns", drawn);
         return chart;
     }
@@ -74,7 +87,7 @@ final class BarChart {
      * A tick under each column whose label differs from the one before (where a day starts), but those too close to
      * the tick before; the first column's, which only says where the chart starts, gives way to a day starting soon after.
      */
-    private static List<Map<String, Object>> ticks(List<Column> columns, double step) {
+    private static List<Map<String, Object>> ticks(Frame frame, List<Column> columns, double step) {
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             if (i == 0 || !columns.get(i).label().equals(columns.get(i - 1).label())) {
@@ -84,7 +97,7 @@ final class BarChart {
         List<Map<String, Object>> ticks = new ArrayList<>();
         double last = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < starts.size(); k++) {
-            double middle = LEFT + (starts.get(k) + 0.5) * step;
+            double middle = frame.left() + (starts.get(k) + 0.5) * step;
             boolean crowdsNext = k == 0 && starts.size() > 1 && (starts.get(1) - starts.get(0)) * step < LABEL_ROOM;
             if (!crowdsNext && middle - last >= LABEL_ROOM) {
                 ticks.add(Map.of("x", round(middle), "label", columns.get(starts.get(k)).label()));
@@ -95,14 +108,14 @@ final class BarChart {
     }
 
     /** One column in its slot of the plot, {@code step} wide from {@code slot}: its segments stacked from the axis up. */
-    private static Map<String, Object> column(Column column, double slot, double step, long top) {
-        double barWidth = Math.min(MAX_BAR, Math.max(1, step * 0.7));
+    private static Map<String, Object> column(Frame frame, Column column, double slot, double step, long top) {
+        double barWidth = Math.min(frame.maxBar(), Math.max(1, step * 0.7));
         double x = slot + (step - barWidth) / 2;
-        double base = TOP + PLOT_HEIGHT;
+        double base = frame.baseline();
         List<Map<String, Object>> rects = new ArrayList<>();
         for (Segment segment : column.segments()) {
             if (segment.value() > 0) {
-                double height = Math.max(MIN_HEIGHT, (double) segment.value() * PLOT_HEIGHT / top);
+                double height = Math.max(MIN_HEIGHT, (double) segment.value() * frame.plotHeight() / top);
                 base -= height;
                 rects.add(Map.of("x", round(x), "y", round(base), "width", round(barWidth), "height", round(height),
                         "colour", segment.colour()));

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
     /** Writes the index and each ETL's page; returns how many pages it wrote. */
     int write(List<EtlDashboard> etls, Optional<String> holesNotChecked) throws Exception {
         Map<String, Object> index = page();
-        index.put("etls", etls.stream().map(this::summary).toList());
+        index.put("etls", etls.stream().map(this::indexRow).toList());
         index.put("holesNotChecked", holesNotChecked.map(settings::mask).orElse(""));
         LocalFileTarget.at(folder.resolve(INDEX)).writeString(Pages.render("dashboard-index.html.jinja", index));
         for (EtlDashboard etl : etls) {
@@ -64,7 +62,7 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
         summary.put("lastRunAt", status.lastRunAt() == null ? "" : TIME.format(status.lastRunAt()));
         summary.put("loadedUpTo", status.loadedUpTo() == null ? "never loaded" : TIME.format(status.loadedUpTo()));
         summary.put("lag", status.lag() == null ? "-" : age(status.lag()));
-        summary.put("lastRows", status.rows() == null ? "-" : String.format("%,d", status.rows()));
+        summary.put("lastRows", status.rows() == null ? "-" : count(status.rows()));
         summary.put("failures", etl.failures());
         summary.put("holes", holes(status.holes()));
         summary.put("hasHoles", status.holes() != null && !status.holes().isEmpty());
@@ -73,13 +71,18 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
         return summary;
     }
 
+    /** The ETL's row of the index: its figures and a sparkline of the rows each run loaded. */
+    private Map<String, Object> indexRow(EtlDashboard etl) {
+        Map<String, Object> row = summary(etl);
+        row.put("spark", BarChart.layout(BarChart.Frame.SPARKLINE, rowsColumns(etl), DashboardPages::count));
+        return row;
+    }
+
     private Map<String, Object> etlPage(EtlDashboard etl) {
-        List<DashboardRun> oldestFirst = new ArrayList<>(etl.runs());
-        Collections.reverse(oldestFirst);
         Map<String, Object> page = page();
         page.put("etl", summary(etl));
-        page.put("rowsChart", BarChart.layout(oldestFirst.stream().map(this::rowsColumn).toList(), n -> String.format("%,d", n)));
-        page.put("stagesChart", BarChart.layout(oldestFirst.stream().map(this::stagesColumn).toList(),
+        page.put("rowsChart", BarChart.layout(BarChart.Frame.PANEL, rowsColumns(etl), DashboardPages::count));
+        page.put("stagesChart", BarChart.layout(BarChart.Frame.PANEL, etl.oldestFirst().stream().map(this::stagesColumn).toList(),
                 millis -> SummaryText.duration(Duration.ofMillis(millis))));
         page.put("stages", List.of(EtlStage.values()).stream().map(s -> Map.of("label", s.label(), "colour", s.colour())).toList());
         page.put("colours", Map.of("loaded", StateColour.ofRun(RunStatus.SUCCESS.name()), "rejected", StateColour.REJECTED,
@@ -89,6 +92,14 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
         page.put("holesChecked", etl.status().holes() != null);
         page.put("runs", etl.runs().stream().map(this::run).toList());
         return page;
+    }
+
+    private List<BarChart.Column> rowsColumns(EtlDashboard etl) {
+        return etl.oldestFirst().stream().map(this::rowsColumn).toList();
+    }
+
+    private static String count(long rows) {
+        return String.format("%,d", rows);
     }
 
     private BarChart.Column rowsColumn(DashboardRun run) {
@@ -143,7 +154,7 @@ record DashboardPages(Path folder, Settings settings, Instant now, int days) {
         row.put("colour", StateColour.ofRun(run.status()));
         row.put("window", window(run.load()));
         row.put("rows", run.load().rowsText());
-        row.put("rejected", run.rejected() == 0 ? "" : String.format("%,d", run.rejected()));
+        row.put("rejected", run.rejected() == 0 ? "" : count(run.rejected()));
         row.put("duration", SummaryText.duration(run.duration()));
         row.put("error", settings.mask(run.firstError().orElse("")));
         return row;

@@ -4,6 +4,8 @@ import io.etl.history.HistoryReader;
 import io.etl.history.RunRecord;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +21,12 @@ record EtlDashboard(EtlStatus status, List<DashboardRun> runs) {
         List<RunRecord> inPeriod = history.runs(Optional.of(status.etl())).stream()
                 .filter(run -> !run.startedAt().isBefore(periodStart)).toList();
         return new EtlDashboard(status, inPeriod.stream().map(run -> DashboardRun.of(status.etl(), run, history)).toList());
+    }
+
+    List<DashboardRun> oldestFirst() {
+        List<DashboardRun> oldestFirst = new ArrayList<>(runs);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     String name() {

@@ -76,7 +76,7 @@ class DashboardCommandTest {
     }
 
     @Test
-    void the_index_lists_every_etl_with_its_lag_and_a_link_to_its_page() throws Exception {
+    void the_index_lists_every_etl_with_its_lag_its_runs_and_a_link_to_its_page() throws Exception {
         Xml index = Xml.read(site.resolve("index.html"));
 
         List<Element> rows = index.all("//tr[@data-etl]");
@@ -89,6 +89,7 @@ class DashboardCommandTest {
         assertLag(index.one("//tr[@data-etl='actions_taken']/td[contains(@class, 'lag')]"), "2026-10-05T00:00:00Z");
         assertLag(index.one("//tr[@data-etl='events']/td[contains(@class, 'lag')]"), "2026-11-03T00:00:00Z");
         assertEquals("1", text(index.one("//tr[@data-etl='events']/td[contains(@class, 'failures')]")));
+        assertEquals(3, index.all("//tr[@data-etl='events']//svg[@class='spark']/g[@class='run']").size(), "a bar per run");
         assertEquals("1 (2d 0h)", text(index.one("//tr[@data-etl='actions_taken']/td[contains(@class, 'holes')]")));
     }
 
