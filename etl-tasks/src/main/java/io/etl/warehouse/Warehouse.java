@@ -4,6 +4,8 @@ import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.embedded.Embedded;
+import io.etl.embedded.EmbeddedDatabase;
+import io.etl.embedded.SharedServers;
 import io.etl.embedded.Running;
 import io.etl.reject.Reject;
 import io.etl.state.StateDirectory;
@@ -96,7 +98,9 @@ public final class Warehouse implements AutoCloseable {
         String schema = settings.get(SCHEMA);
         Optional<String> url = settings.get(URL);
         if (url.isEmpty()) {
-            Running<String> local = Embedded.require(Embedded.database(), URL, "PostgreSQL").start(embeddedDirectory(settings));
+            EmbeddedDatabase database = Embedded.require(Embedded.database(), URL, "PostgreSQL");
+            Path directory = embeddedDirectory(settings);
+            Running<String> local = SharedServers.share(directory, () -> database.start(directory));
             return new Warehouse(Dialect.POSTGRES, local.service(), new Properties(), schema, Optional.of(local), clock);
         }
         Properties credentials = new Properties();
