@@ -28,7 +28,7 @@ echo "generated $collections ETLs in $clone, built"
 
 # home: fails unless every document of the source is loaded, rejected, or without a date
 accounted() {
-  sum() { { grep -oE "$1=[0-9]+" "$home.out" || true; } | cut -d= -f2 | awk '{ s += $1 } END { print s + 0 }'; }
+  sum() { { cat "$home.out" "$home.err" | grep -oE "$1=[0-9]+" || true; } | cut -d= -f2 | awk '{ s += $1 } END { print s + 0 }'; }
   local home=$1 loaded rejected without
   loaded=$(sum rows_loaded) rejected=$(sum rows_rejected) without=$(sum documents_without_cursor)
   (( loaded + rejected + without == total )) || {
