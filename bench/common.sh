@@ -27,19 +27,19 @@ bench_cleanup() {   # waits for the services to stop (the cluster shuts down in 
   if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 
-start_source() {   # documents: the MongoDB source holding them, in its own process; sets source_pid
+start_source() {   # documents [collections]: the MongoDB source holding them (SourceServer), in its own process; sets source_pid
   # its temporary state folder goes with the work folder
-  "${bench_java[@]}" -Xmx3g -Djava.io.tmpdir="$work" ${SOURCE_JAVA_OPTS:-} io.etl.bench.SourceServer "$1" \
+  "${bench_java[@]}" -Xmx3g -Djava.io.tmpdir="$work" ${SOURCE_JAVA_OPTS:-} io.etl.bench.SourceServer "$@" \
       >"$work/source.log" 2>&1 &
   source_pid=$!
   started+=($source_pid)
 }
 
-serve_source() {   # documents: start_source, then wait until it serves; sets uri and watched (the source's CPU)
-  start_source "$1"
+serve_source() {   # documents [collections]: start_source, then wait until it serves; sets uri and watched (the source's CPU)
+  start_source "$@"
   watched=("source:$source_pid")
   uri="$(await_ready $source_pid "$work/source.log")"
-  echo "source ready: $1 documents"
+  echo "source ready: $1 documents${2:+ in each of $(( $2 + 1 )) collections}"
 }
 
 await_ready() {   # pid log: waits for the process's line `ready …` and prints what follows `ready `

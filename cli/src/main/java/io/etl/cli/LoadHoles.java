@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The holes in what each ETL loaded, for {@code etl status}: read from the load markers ({@code etl_loads}) when the
- * warehouse answers within {@value #TIMEOUT} (unless setting {@code warehouse.connect.timeout} says otherwise);
- * when it does not, why not, in one line. An embedded warehouse never started holds nothing, and one in use by a run
+ * The holes in what each ETL loaded, for {@code etl status} and {@code etl dashboard}: read from the load markers
+ * ({@code etl_loads}) when the warehouse answers within {@value #TIMEOUT} (unless setting
+ * {@code warehouse.connect.timeout} says otherwise); when it does not, why not, in one line. An embedded warehouse never started holds nothing, and one in use by a run
  * is left alone (starting it here would stop that run's).
  *
  * @param byEtl      the holes of each ETL that has some

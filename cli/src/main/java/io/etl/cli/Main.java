@@ -65,7 +65,7 @@ public final class Main {
         CommandLine etl = new CommandLine(new EtlCommand(), new CommandFactory(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true);
         List<Class<?>> commands = new ArrayList<>(List.of(ListCommand.class, RunCommand.class, GraphCommand.class,
-                HistoryCommand.class, StatusCommand.class, AuditCommand.class));
+                HistoryCommand.class, StatusCommand.class, DashboardCommand.class, AuditCommand.class));
         if (DevelopmentModule.installed()) {
             commands.addAll(List.of(AddSampleCommand.class, GenerateCommand.class));
         }

@@ -1,8 +1,10 @@
 package io.etl.cli;
 
+import io.etl.history.AttemptRecord;
 import io.etl.history.HistoryReader;
 import io.etl.history.RunRecord;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +17,11 @@ record RunLoad(Optional<RunWindow> window, Optional<Long> rows) {
     static final String ROWS_METRIC = "rows_loaded";
 
     static RunLoad of(RunRecord run, HistoryReader history) {
-        Optional<RunWindow> window = RunWindow.of(history.attempts(run).stream()
+        return of(run, history.attempts(run));
+    }
+
+    static RunLoad of(RunRecord run, List<AttemptRecord> attempts) {
+        Optional<RunWindow> window = RunWindow.of(attempts.stream()
                 .map(a -> a.parameters() == null ? Map.<String, String>of() : a.parameters()));
         return new RunLoad(window, run.total(ROWS_METRIC));
     }

@@ -1,11 +1,7 @@
 package io.etl.cli;
 
 import io.etl.history.HistoryReader;
-import io.etl.history.RunRecord;
-import io.etl.parameter.ParameterType;
-import io.etl.scheduler.RunStatus;
 import io.etl.scheduler.SummaryText;
-import io.etl.task.TaskType;
 import io.etl.window.Window;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,11 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,15 +20,13 @@ import java.util.stream.Collectors;
  * {@code etl status}: for each ETL, how far the warehouse is loaded: the upper end of the window of its latest
  * successful load, the rows it loaded, when, and how far that lags behind now, read from the run history, so it
  * answers at once; and the holes between the windows loaded, read from the warehouse's load markers when it answers
- * within seconds ({@link LoadHoles}); and what its last audit found ({@link LastAudit}). An ETL is a task type with a {@code <name>_load} sibling, the shape every
- * pipeline has.
+ * within seconds ({@link LoadHoles}); and what its last audit found ({@link LastAudit}); all as {@link EtlStatuses} reads them.
  */
 @Command(name = "status", description = "Show how far each ETL has loaded (from the run history): window end, rows, when, lag;"
         + " the holes between the windows loaded (from the warehouse, when it answers); and the last audit.")
 public final class StatusCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final String LOAD_SUFFIX = "_load";
+    private static final DateTimeFormatter TIME = EtlStatus.TIME;
 
     @Spec
     CommandSpec spec;
@@ -49,55 +40,16 @@ public final class StatusCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
-    /**
-     * One ETL's state.
-     *
-     * @param loadedUpTo the upper end of the latest successful load's window: everything before it is in the warehouse
-     * @param lag        how long ago {@code loadedUpTo} was
-     * @param holes      time between windows loaded that no load read (the next incremental run reads from the first);
-     *                   null when the warehouse was not read
-     * @param lastAudit  what the last {@code etl audit} found, and when; null if none ran
-     * @param newFields  the fields its latest extract found that the ETL does not declare; null if no extract ran
-     */
-    record EtlStatus(String etl, Instant loadedUpTo, Long rows, Instant loadedAt, Duration lag, String lastRunStatus,
-                     Instant lastRunAt, List<Window> holes, LastAudit lastAudit, NewFields newFields) {
-    }
-
     @Override
     public Integer call() throws Exception {
         output.json();
-        HistoryReader history = new HistoryReader(environment.state().history());
-        Instant now = Instant.now();
-        List<String> etls = environment.registry().types().stream()
-                .map(TaskType::family)
-                .filter(family -> environment.registry().find(family + LOAD_SUFFIX).isPresent())
-                .sorted()
-                .toList();
-        LoadHoles holes = LoadHoles.read(environment.settings(), etls);
-        List<EtlStatus> statuses = etls.stream().map(etl -> status(etl, history, now, holes.of(etl),
-                LastAudit.read(environment.state(), etl).orElse(null))).toList();
+        EtlStatuses read = EtlStatuses.read(environment, new HistoryReader(environment.state().history()), Instant.now());
+        List<EtlStatus> statuses = read.statuses();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.render(statuses, () -> text(statuses) + holesText(statuses, holes.notChecked()) + auditsText(statuses)
+        out.print(output.render(statuses, () -> text(statuses) + holesText(statuses, read.holesNotChecked()) + auditsText(statuses)
                 + newFieldsText(statuses)));
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static EtlStatus status(String family, HistoryReader history, Instant now, List<Window> holes, LastAudit audit) {
-        List<RunRecord> runs = history.runs(Optional.of(family));
-        Optional<RunRecord> last = runs.stream().findFirst();
-        NewFields newFields = NewFields.latest(runs).orElse(null);
-        for (RunRecord run : runs) {
-            RunLoad load = RunLoad.of(run, history);
-            if (run.status().equals(RunStatus.SUCCESS.name()) && load.window().isPresent()) {
-                Instant upper = ParameterType.INSTANT.parse(load.window().get().upper());
-                return new EtlStatus(family, upper, load.rows().orElse(null), run.finishedAt(),
-                        Duration.between(upper, now).truncatedTo(ChronoUnit.SECONDS), last.get().status(), last.get().startedAt(),
-                        holes, audit, newFields);
-            }
-        }
-        return new EtlStatus(family, null, null, null, null, last.map(RunRecord::status).orElse(null),
-                last.map(RunRecord::startedAt).orElse(null), holes, audit, newFields);
     }
 
     /** A line per ETL whose last extract found fields it does not declare. */

@@ -1,5 +1,6 @@
 package io.etl.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,17 +36,34 @@ class JenkinsfileTest {
     void the_first_build_runs_the_default_etl_without_parameters_in_its_environment(String jenkinsfile, String expected) throws Exception {
         Matcher step = SHELL_STEP.matcher(Files.readString(Path.of("..", "jenkins", jenkinsfile)));
         assertTrue(step.find(), jenkinsfile);
+
+        assertEquals(expected, commandLineOf(step.group(1)));
+    }
+
+    @Test
+    void the_hourly_job_writes_the_dashboard_after_every_build_and_archives_it() throws Exception {
+        String job = Files.readString(Path.of("..", "jenkins", "Jenkinsfile.hourly"));
+        String always = job.substring(job.indexOf("post {"));
+        Matcher step = SHELL_STEP.matcher(always);
+
+        assertTrue(always.startsWith("post {\n        always {"), "written when the run fails too");
+        assertTrue(step.find(), "a shell step after the run");
+        assertEquals("dashboard --out dashboard", commandLineOf(step.group(1)));
+        assertTrue(always.indexOf("archiveArtifacts(artifacts: 'dashboard/**'") > step.end(), "archived once written");
+    }
+
+    /** Runs the shell step with no variable but PATH, a stand-in ./etl printing the command line it got; returns that. */
+    private String commandLineOf(String script) throws Exception {
         Path etl = Files.writeString(workspace.resolve("etl"), "#!/bin/sh\necho \"$@\"\n");
         Files.setPosixFilePermissions(etl, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        ProcessBuilder shell = new ProcessBuilder("sh", "-e", "-c", step.group(1)).directory(workspace.toFile()).redirectErrorStream(true);
+        ProcessBuilder shell = new ProcessBuilder("sh", "-e", "-c", script).directory(workspace.toFile()).redirectErrorStream(true);
         Map<String, String> environment = shell.environment();
         environment.keySet().removeIf(name -> !name.equals("PATH"));
         Process build = shell.start();
         String printed = new String(build.getInputStream().readAllBytes()).trim();
-
         assertEquals(0, build.waitFor(), printed);
-        assertEquals(expected, printed);
+        return printed;
     }
 
     @ParameterizedTest

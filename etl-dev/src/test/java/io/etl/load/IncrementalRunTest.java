@@ -22,6 +22,7 @@ import io.etl.testing.EmbeddedMongo;
 import io.etl.testing.LocalWarehouse;
 import io.etl.testing.MovingClock;
 import io.etl.testing.RecordingContext;
+import io.etl.testing.RunResults;
 import io.etl.testing.TestSettings;
 import io.etl.window.Window;
 import io.etl.window.WindowParameters;
@@ -235,6 +236,125 @@ class IncrementalRunTest {
         assertEquals(source(), warehouse());
     }
 
+    /** Documents in three chunks of two weeks from 2026-10-01: 48 the first two days, 5 on the 20th, 5 on the 30th. */
+    private static final Map<String, String> REFRESH = Map.of("full-refresh", "true", "chunk", "2w");
+
+    private void spreadOverThreeChunks() {
+        EmbeddedMongo.insert(events, Documents.hourly("2026-10-20T00:00:00Z", 5));
+        EmbeddedMongo.insert(events, Documents.hourly("2026-10-30T00:00:00Z", 5));
+    }
+
+    @Test
+    void a_full_refresh_in_chunks_swaps_in_exactly_what_the_source_holds_now_one_window_a_chunk() throws Exception {
+        spreadOverThreeChunks();
+        run("incremental", "true");
+        events.deleteMany(new Document("user_id", 3));
+        events.updateOne(new Document("user_id", 2), new Document("$set", new Document("action", "refreshed")));
+        clock.advance(Duration.ofMinutes(1));
+
+        RunSummary refresh = run(REFRESH, Scheduler.builder());
+
+        assertEquals(RunStatus.SUCCESS, refresh.status(), refresh::toString);
+        assertEquals(List.of(TaskState.DONE, TaskState.DONE, TaskState.DONE), loadStates(refresh));
+        assertEquals(source(), warehouse());
+        assertEquals(List.of(Window.of(Window.BEGINNING, Instant.parse("2026-10-15T00:00:00Z")),
+                        Window.of(Instant.parse("2026-10-15T00:00:00Z"), Instant.parse("2026-10-29T00:00:00Z")),
+                        Window.of(Instant.parse("2026-10-29T00:00:00Z"), Instant.parse("2026-10-31T23:56:00Z"))),
+                environment.warehouse().loadedWindows("actions_taken"), "the chunks are the table's windows now, and only they");
+        assertEquals(List.of(), tablesBeside(), "nothing is left beside the table");
+        assertEquals(source().size(), metric(refresh, "actions_taken_swap", "rows"));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(0, metric(run("incremental", "true"), "actions_taken_extract", "documents_matched"),
+                "the next incremental run goes on from the refresh");
+    }
+
+    @Test
+    void a_full_refresh_in_chunks_cut_short_leaves_the_table_as_it_was_and_run_again_goes_on_from_its_chunks() throws Exception {
+        spreadOverThreeChunks();
+        run("incremental", "true");
+        Map<String, String> before = warehouse();
+        events.deleteMany(new Document("user_id", 3));
+        Scheduler[] scheduler = new Scheduler[1];
+        scheduler[0] = Scheduler.builder().listener(event -> {
+            if (event instanceof RunEvent.TaskSucceeded done && done.task().family().equals("actions_taken_load")) {
+                scheduler[0].cancel();
+            }
+        }).build();
+
+        RunSummary cut = scheduler[0].run(ActionsTaken.pipeline(environment).run().parse(REFRESH));
+        Map<String, String> afterCut = warehouse();
+        RunSummary again = run(REFRESH, Scheduler.builder());
+
+        assertEquals(RunStatus.INTERRUPTED, cut.status(), cut::toString);
+        assertEquals(before, afterCut, "readers see the table as it was, deleted documents and all");
+        assertEquals(TaskState.DONE, loadStates(cut).get(0), cut::toString);
+        assertEquals(RunStatus.SUCCESS, again.status(), again::toString);
+        assertEquals(TaskState.ALREADY_COMPLETE, loadStates(again).get(0), "the chunk loaded before is not read again");
+        assertEquals(source(), warehouse());
+    }
+
+    @Test
+    void a_full_refresh_in_chunks_read_again_with_reload_drops_what_its_chunks_held_of_documents_deleted_since() throws Exception {
+        Scheduler[] scheduler = new Scheduler[1];
+        scheduler[0] = Scheduler.builder().listener(event -> {
+            if (event instanceof RunEvent.TaskSucceeded done && done.task().family().equals("actions_taken_load")) {
+                scheduler[0].cancel();
+            }
+        }).build();
+        spreadOverThreeChunks();
+        scheduler[0].run(ActionsTaken.pipeline(environment).run().parse(REFRESH));
+        events.deleteMany(new Document("user_id", 3));
+        clock.advance(Duration.ofMinutes(1));
+        Map<String, String> reload = new LinkedHashMap<>(REFRESH);
+        reload.put("reload", "true");
+
+        RunSummary again = run(reload, Scheduler.builder());
+
+        assertEquals(List.of(TaskState.DONE, TaskState.DONE, TaskState.DONE), loadStates(again));
+        assertEquals(source(), warehouse());
+    }
+
+    @Test
+    void a_full_refresh_in_chunks_keeps_the_grants_of_the_table_and_stops_at_a_view_bound_to_it_naming_it() throws Exception {
+        run("incremental", "true");
+        String reader = "reader_" + schema;
+        String view = "\"" + schema + "\".daily";
+        sql("CREATE ROLE " + reader, "GRANT SELECT ON \"" + schema + "\".actions_taken TO " + reader,
+                "CREATE VIEW " + view + " AS SELECT date_trunc('day', date) AS day, COUNT(*) AS actions FROM \"" + schema
+                        + "\".actions_taken GROUP BY 1");
+        events.deleteMany(new Document("user_id", 3));
+        Map<String, String> before = warehouse();
+
+        RunSummary stopped = run(REFRESH, Scheduler.builder());
+        Map<String, String> afterStop = warehouse();
+        sql("DROP VIEW " + view);
+        RunSummary swapped = run(REFRESH, Scheduler.builder());
+
+        assertEquals(RunStatus.FAILED, stopped.status());
+        String error = RunResults.outcome(stopped, "actions_taken_swap").error().orElseThrow();
+        assertTrue(error.contains("view " + schema + ".daily depends on " + schema + ".actions_taken") && error.contains("WITH NO SCHEMA BINDING"), error);
+        assertTrue(!error.contains("CASCADE"), "no advice to drop the view with the table: " + error);
+        assertEquals(before, afterStop, "the old table stays");
+        assertEquals(RunStatus.SUCCESS, swapped.status(), swapped::toString);
+        assertEquals(source(), warehouse());
+        assertEquals(List.of("t"), RunResults.rows(POSTGRES.jdbcUrl(), "SELECT has_table_privilege('" + reader + "', '\""
+                + schema + "\".actions_taken', 'SELECT')"), "the reader may still read the table");
+    }
+
+    private void sql(String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(POSTGRES.jdbcUrl()); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** The tables of the schema built beside the ETL's, to be swapped in. */
+    private List<String> tablesBeside() throws Exception {
+        return RunResults.rows(POSTGRES.jdbcUrl(), "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                + schema + "'").stream().filter(name -> name.contains("__etl_")).toList();
+    }
+
     @Test
     void lookback_catches_a_document_that_arrived_late() throws Exception {
         run("incremental", "true");
@@ -311,7 +431,7 @@ class IncrementalRunTest {
     @Test
     void a_document_written_during_the_extract_dated_just_before_leaves_the_window_alone_and_the_next_run_loads_it() throws Exception {
         Task root = ActionsTaken.pipeline(environment).run().parse(Map.of("incremental", "true"));
-        ExtractTask extract = ((EtlRun) root).requires().get(0).requires().get(0).requires().get(0);
+        ExtractTask extract = ((LoadTask) ((EtlRun) root).requires().get(0)).requires().get(0).requires().get(0);
         Document written = Documents.action("fresh").at(clock.instant().minusSeconds(30)).build();
         extract.run(new RecordingContext().onFirstProgress("extract", () -> events.insertOne(written)));
 

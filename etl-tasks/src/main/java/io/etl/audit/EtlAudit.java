@@ -1,7 +1,6 @@
 package io.etl.audit;
 
 import io.etl.environment.EtlEnvironment;
-import io.etl.extract.CursorIndex;
 import io.etl.extract.DeclaredText;
 import io.etl.extract.SourceCollection;
 import io.etl.extract.UnselectableDocuments;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -195,7 +193,7 @@ public final class EtlAudit {
         Instant lower = request.since().orElse(null);
         if (lower == null) {
             Instant firstLoaded = loaded.stream().map(Window::lower).min(Comparator.naturalOrder()).orElseThrow();
-            Optional<Instant> oldest = Stream.of(oldestInSource(collection), warehouse.minCursor(table))
+            Optional<Instant> oldest = Stream.of(SourceCollection.oldestCursor(collection, spec.cursorField()), warehouse.minCursor(table))
                     .flatMap(Optional::stream).min(Comparator.naturalOrder());
             if (oldest.isEmpty()) {
                 return Optional.empty();
@@ -209,12 +207,6 @@ public final class EtlAudit {
             return Optional.empty();
         }
         return Optional.of(Window.of(lower, upper));
-    }
-
-    private Optional<Instant> oldestInSource(MongoCollection<Document> collection) {
-        Document oldest = collection.find(Filters.gte(spec.cursorField(), Date.from(Window.BEGINNING)))
-                .projection(Projections.include(spec.cursorField())).sort(Sorts.ascending(spec.cursorField())).first();
-        return Optional.ofNullable(oldest).map(d -> d.getDate(spec.cursorField()).toInstant());
     }
 
     private static List<Window> bucketsOf(Window range, Bucketing by) {
@@ -235,11 +227,8 @@ public final class EtlAudit {
         MongoSource source = environment.mongo();
         try {
             return source.query(database -> {
-                SourceCollection.requireExists(source, database, spec.collection());
-                MongoCollection<Document> collection = database.getCollection(spec.collection());
-                if (!request.allowUnindexed() && !CursorIndex.exists(collection, spec.cursorField())) {
-                    throw CursorIndex.missing(source.describe(spec.collection()), spec.collection(), spec.cursorField());
-                }
+                MongoCollection<Document> collection = SourceCollection.checked(source, database, spec.collection(),
+                        spec.cursorField(), request.allowUnindexed());
                 try {
                     return call.apply(collection);
                 } catch (PermanentFailure | RuntimeException e) {

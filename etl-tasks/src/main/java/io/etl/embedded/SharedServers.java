@@ -3,37 +3,45 @@ package io.etl.embedded;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * One embedded server per data directory in this process, whoever asks for it: each catalog of tasks has an environment
- * of its own (the ETLs', the SQL models'), and a second server started on the same directory would stop the first
- * (it takes a directory over from a server left running). The server stops when its last user releases it.
+ * The embedded servers of this process, one per data folder: every environment that asks for the server of a folder
+ * (each catalog of ETLs has its own, and {@code etl run all} uses them all) shares the one started first, since a
+ * second server on the folder would stop the first; the last release stops it.
  */
-public final class SharedServers<T> {
+public final class SharedServers {
 
-    private final Map<Path, Shared<T>> running = new HashMap<>();
+    private static final Map<Path, Shared> STARTED = new HashMap<>();
 
-    /** The server of {@code directory}, started by {@code start} if this process runs none there yet. */
-    public synchronized Running<T> start(Path directory, Function<Path, Running<T>> start) {
-        Shared<T> shared = running.computeIfAbsent(directory, d -> new Shared<>(start.apply(d)));
-        shared.users++;
-        return new Running<>(shared.server.service(), () -> release(directory, shared));
+    private SharedServers() {
     }
 
-    private synchronized void release(Path directory, Shared<T> shared) {
-        if (--shared.users == 0) {
-            running.remove(directory);
-            shared.server.close();
-        }
+    private record Shared(Running<?> server, int users) {
     }
 
-    private static final class Shared<T> {
-        private final Running<T> server;
-        private int users;
+    /** The server of {@code folder}: the one this process runs, or the one {@code start} starts. Release it once. */
+    @SuppressWarnings("unchecked")
+    public static synchronized <T> Running<T> share(Path folder, Supplier<Running<T>> start) {
+        Path key = folder.toAbsolutePath().normalize();
+        Shared shared = STARTED.get(key);
+        Running<T> server = shared == null ? start.get() : (Running<T>) shared.server();
+        STARTED.put(key, new Shared(server, shared == null ? 1 : shared.users() + 1));
+        AtomicBoolean released = new AtomicBoolean();
+        return new Running<>(server.service(), () -> {
+            if (released.compareAndSet(false, true)) {
+                release(key);
+            }
+        });
+    }
 
-        private Shared(Running<T> server) {
-            this.server = server;
+    private static synchronized void release(Path key) {
+        Shared shared = STARTED.remove(key);
+        if (shared.users() > 1) {
+            STARTED.put(key, new Shared(shared.server(), shared.users() - 1));
+        } else {
+            shared.server().close();
         }
     }
 }

@@ -2,10 +2,13 @@ package io.etl.load;
 
 import io.etl.environment.EtlEnvironment;
 import io.etl.extract.ExtractTask;
+import io.etl.extract.SourceCollection;
+import io.etl.mongo.MongoSource;
 import io.etl.parameter.Parameter;
 import io.etl.parameter.ParameterException;
 import io.etl.parameter.ParameterValues;
 import io.etl.spec.EtlSpec;
+import io.etl.task.Task;
 import io.etl.task.TaskType;
 import io.etl.task.WrapperTask;
 import io.etl.warehouse.Table;
@@ -36,7 +39,11 @@ import java.util.function.Function;
  *       if it was loaded, replacing its rows; with {@code --chunk}, one window per chunk ({@link Chunking}), each its
  *       own extract, transform and load, so that a backfill run again loads only the chunks not loaded yet, and
  *       {@code --workers} load several at once;</li>
- *   <li>{@code --full-refresh}: everything, replacing the table's rows in the load's transaction.</li>
+ *   <li>{@code --full-refresh}: everything, replacing the table's rows in the load's transaction; with {@code --chunk},
+ *       chunks from the bucket of the source's oldest date (the first holding everything before it), loaded into a
+ *       table built beside the live one and swapped in when all are ({@link RefreshSwap}): a refresh killed or failed
+ *       leaves the live table as it was and, run again, goes on from the chunks it loaded ({@code --reload} reads them
+ *       again).</li>
  * </ul>
  */
 public final class EtlRun extends WrapperTask {
@@ -51,7 +58,7 @@ public final class EtlRun extends WrapperTask {
     public static final Parameter<Duration> LOOKBACK = Parameter.duration("lookback").withDefault(Duration.ZERO)
             .describedAs("with --incremental, re-read this much before the newest loaded value, for late documents");
     public static final Parameter<Chunking> CHUNK = Parameter.of("chunk", Chunking.TYPE).asOptional()
-            .describedAs("with --since, load the window in chunks of this size, each on its own (1h, 1d, 7d, 1mo)");
+            .describedAs("with --since or --full-refresh, load the window in chunks of this size, each on its own (1h, 1d, 7d, 1mo)");
     public static final Parameter<Boolean> RELOAD = Parameter.flag("reload")
             .describedAs("with --since, read the window again even if it was loaded, replacing its rows (late documents)");
     /** Every option of a run of an ETL: what the tasks that run ETLs for their own ends (SQL models) take and pass on. */
@@ -79,11 +86,12 @@ public final class EtlRun extends WrapperTask {
         if (backfill && get(INCREMENTAL)) {
             throw new ParameterException("choose --incremental or --since, not both");
         }
-        if (find(CHUNK).isPresent() && !backfill) {
-            throw new ParameterException("--chunk cuts a backfill: give it with --since (and --until)");
+        boolean refresh = get(LoadTask.FULL_REFRESH);
+        if (find(CHUNK).isPresent() && !backfill && !refresh) {
+            throw new ParameterException("--chunk cuts a backfill or a full refresh: give it with --since (and --until) or --full-refresh");
         }
-        if (get(RELOAD) && !backfill) {
-            throw new ParameterException("--reload reads a window again: give it with --since (and --until)");
+        if (get(RELOAD) && !backfill && !(refresh && find(CHUNK).isPresent())) {
+            throw new ParameterException("--reload reads a window again: give it with --since (and --until), or with --full-refresh --chunk");
         }
         String settledEnd = settled + ", the run's start less setting " + EtlEnvironment.SETTLE.name()
                 + " (" + definition.environment.settle() + ")";
@@ -102,13 +110,16 @@ public final class EtlRun extends WrapperTask {
 
     /** The ETL's own family: {@code etl run actions_taken --incremental}. */
     public static TaskType<EtlRun> type(EtlSpec spec, Function<String, Table> table, TaskType<LoadTask> load,
-                                        EtlEnvironment environment) {
-        return new Definition(spec, table, load, environment).type;
+                                        TaskType<RefreshSwap> swap, EtlEnvironment environment) {
+        return new Definition(spec, table, load, swap, environment).type;
     }
 
-    /** The load of the window, or of each of its chunks. */
+    /** The load of the window, or of each of its chunks; for a full refresh in chunks, its swap. */
     @Override
-    public List<LoadTask> requires() {
+    public List<? extends Task> requires() {
+        if (get(LoadTask.FULL_REFRESH) && find(CHUNK).isPresent()) {
+            return window().map(this::refresh).stream().toList();
+        }
         List<Window> windows = window().map(w -> find(CHUNK).map(chunking -> chunks(chunking, w)).orElse(List.of(w))).orElse(List.of());
         return windows.stream().map(w -> definition.load.with(WindowParameters.LOWER, w.lower())
                         .with(WindowParameters.UPPER, w.upper())
@@ -117,6 +128,35 @@ public final class EtlRun extends WrapperTask {
                         .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
                         .create())
                 .toList();
+    }
+
+    private RefreshSwap refresh(Window whole) {
+        Chunking chunking = find(CHUNK).orElseThrow();
+        RefreshSwap swap = definition.swap.with(WindowParameters.LOWER, whole.lower())
+                .with(WindowParameters.UPPER, whole.upper())
+                .with(WindowParameters.RELOAD, get(RELOAD) ? start : null)
+                .with(EtlRun.CHUNK, chunking)
+                .with(RefreshSwap.CHUNKS_FROM, oldestInSource().map(chunking::floor).orElse(null))
+                .with(ExtractTask.ALLOW_UNINDEXED, get(ExtractTask.ALLOW_UNINDEXED))
+                .create();
+        try {
+            swap.requires();
+        } catch (IllegalArgumentException tooMany) {
+            throw new ParameterException("--chunk " + chunking + ": " + tooMany.getMessage());
+        }
+        return swap;
+    }
+
+    /** Where the chunks of a full refresh begin: the source's oldest date, on the cursor's index. */
+    private Optional<Instant> oldestInSource() {
+        try {
+            MongoSource source = definition.environment.mongo();
+            return source.query(database -> SourceCollection.oldestCursor(SourceCollection.checked(source, database,
+                    definition.collection, definition.cursorField, get(ExtractTask.ALLOW_UNINDEXED)), definition.cursorField));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the oldest " + definition.cursorField + " of " + definition.collection
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Window> chunks(Chunking chunking, Window window) {
@@ -154,15 +194,22 @@ public final class EtlRun extends WrapperTask {
 
     private static final class Definition {
         private final String etl;
+        private final String collection;
+        private final String cursorField;
         private final Function<String, Table> table;
         private final TaskType<LoadTask> load;
+        private final TaskType<RefreshSwap> swap;
         private final EtlEnvironment environment;
         private final TaskType<EtlRun> type;
 
-        private Definition(EtlSpec spec, Function<String, Table> table, TaskType<LoadTask> load, EtlEnvironment environment) {
+        private Definition(EtlSpec spec, Function<String, Table> table, TaskType<LoadTask> load, TaskType<RefreshSwap> swap,
+                           EtlEnvironment environment) {
             this.etl = spec.name();
+            this.collection = spec.collection();
+            this.cursorField = spec.cursorField();
             this.table = table;
             this.load = load;
+            this.swap = swap;
             this.environment = environment;
             this.type = TaskType.of(spec.name(), "Replicates " + spec.collection() + " into the warehouse table " + spec.name()
                             + " (extract, transform, load)",

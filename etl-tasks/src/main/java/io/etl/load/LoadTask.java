@@ -53,6 +53,9 @@ public final class LoadTask extends WindowTask {
             .describedAs("replace the whole table with this window's rows");
     public static final Parameter<Boolean> DELETE_MISSING = Parameter.flag("delete-missing")
             .describedAs("delete the window's rows whose documents are gone from the source");
+    public static final Parameter<Boolean> REFRESH_CHUNK = Parameter.flag("refresh-chunk")
+            .describedAs("load the window into the table a chunked full refresh builds beside the live one (its rows of"
+                    + " documents gone from the source deleted); the refresh's last task swaps it in");
     public static final SettingKey<Optional<String>> IAM_ROLE = SettingKey.optional("warehouse.iam.role", SettingType.text(),
             "The IAM role Redshift's COPY reads the S3 lake with");
     public static final SettingKey<String> COPY_OPTIONS = SettingKey.of("warehouse.copy.options", SettingType.text(),
@@ -66,6 +69,9 @@ public final class LoadTask extends WindowTask {
         if (get(FULL_REFRESH) && get(DELETE_MISSING)) {
             throw new ParameterException("--full-refresh replaces every row: it takes no --delete-missing");
         }
+        if (get(REFRESH_CHUNK) && (get(FULL_REFRESH) || get(DELETE_MISSING))) {
+            throw new ParameterException("--refresh-chunk loads one chunk of a full refresh: it takes no --full-refresh or --delete-missing");
+        }
     }
 
     /** The load of one ETL: family {@code <name>_load}. */
@@ -74,8 +80,15 @@ public final class LoadTask extends WindowTask {
         return new Definition(spec, table, transform, environment).type;
     }
 
+    /** The ETL's table, or for a chunk of a full refresh the one built beside it. */
     private Table table() {
-        return definition.table.apply(definition.environment.schema());
+        Table declared = definition.table.apply(definition.environment.schema());
+        return get(REFRESH_CHUNK) ? declared.building() : declared;
+    }
+
+    /** Whose load markers and rejects the load writes: the ETL's, or for a chunk of a full refresh the refresh's. */
+    private String loader() {
+        return get(REFRESH_CHUNK) ? RefreshSwap.refreshOf(definition.spec.name()) : definition.spec.name();
     }
 
     @Override
@@ -87,7 +100,7 @@ public final class LoadTask extends WindowTask {
 
     @Override
     public List<LoadedWindow> output() {
-        return List.of(new LoadedWindow(definition.environment.warehouse(), table(), definition.spec.name(), window(),
+        return List.of(new LoadedWindow(definition.environment.warehouse(), table(), loader(), window(),
                 reload().orElse(LoadedWindow.EVER)));
     }
 
@@ -145,7 +158,11 @@ public final class LoadTask extends WindowTask {
     }
 
     private LoadMode mode() {
-        return get(FULL_REFRESH) ? LoadMode.REPLACE_ALL : get(DELETE_MISSING) ? LoadMode.MERGE_DELETING_MISSING : LoadMode.MERGE;
+        if (get(FULL_REFRESH)) {
+            return LoadMode.REPLACE_ALL;
+        }
+        // a chunk of a refresh resumed or read again removes what it held of documents deleted since
+        return get(DELETE_MISSING) || get(REFRESH_CHUNK) ? LoadMode.MERGE_DELETING_MISSING : LoadMode.MERGE;
     }
 
     /**
@@ -195,7 +212,7 @@ public final class LoadTask extends WindowTask {
                         + " extracted but " + rows + " rows transformed and " + dropped + " dropped with their rejected documents");
             }
         }
-        return new LoadMarker(definition.spec.name(), window(), runId, extract.documentsMatched(), extract.rowsExtracted(),
+        return new LoadMarker(loader(), window(), runId, extract.documentsMatched(), extract.rowsExtracted(),
                 counts.rowsTransformed(), counts.rowsRejected());
     }
 
@@ -229,7 +246,7 @@ public final class LoadTask extends WindowTask {
             this.type = TaskType.of(spec.name() + "_load", "Loads one window of " + spec.name() + " into the warehouse, exactly once",
                     values -> new LoadTask(this, values),
                     WindowParameters.LOWER, WindowParameters.UPPER, WindowParameters.RELOAD, FULL_REFRESH,
-                    DELETE_MISSING, ExtractTask.ALLOW_UNINDEXED).lockedAs(spec.name());
+                    DELETE_MISSING, REFRESH_CHUNK, ExtractTask.ALLOW_UNINDEXED).lockedAs(spec.name());
         }
     }
 }

@@ -6,6 +6,7 @@ import io.etl.environment.EtlEnvironment;
 import io.etl.extract.ExtractTask;
 import io.etl.load.EtlRun;
 import io.etl.load.LoadTask;
+import io.etl.load.RefreshSwap;
 import io.etl.spec.EtlSpec;
 import io.etl.task.TaskType;
 import io.etl.transform.ScriptCheck;
@@ -19,11 +20,13 @@ import java.util.function.Function;
 /**
  * One ETL: its declaration (the spec of what it reads, the table it loads), and its task types, each stage requiring
  * the one before: {@code <name>_extract}, {@code <name>_transform}, {@code <name>_load}, and {@code <name>} itself,
- * which picks the window (incremental, backfill or full refresh); its audit, and {@code <name>_repair}, which reloads
+ * which picks the window (incremental, backfill or full refresh); {@code <name>_swap}, which ends a full refresh in
+ * chunks; its audit, and {@code <name>_repair}, which reloads
  * the buckets an audit finds different.
  */
 public record EtlPipeline(EtlSpec spec, Table table, TaskType<ExtractTask> extract, TaskType<TransformTask> transform,
-                          TaskType<LoadTask> load, TaskType<EtlRun> run, EtlAudit audit, TaskType<RepairRun> repair) {
+                          TaskType<LoadTask> load, TaskType<RefreshSwap> swap, TaskType<EtlRun> run, EtlAudit audit,
+                          TaskType<RepairRun> repair) {
 
     /**
      * @param scriptParameters the ETL's own parameters for its Pig script
@@ -37,11 +40,12 @@ public record EtlPipeline(EtlSpec spec, Table table, TaskType<ExtractTask> extra
         TaskType<TransformTask> transform = TransformTask.type(spec, scriptParameters, table, extract, environment);
         TaskType<LoadTask> load = LoadTask.type(spec, table, transform, environment);
         EtlAudit audit = new EtlAudit(spec, declared, environment);
-        return new EtlPipeline(spec, declared, extract, transform, load, EtlRun.type(spec, table, load, environment), audit,
-                RepairRun.type(spec, audit, load, environment));
+        TaskType<RefreshSwap> swap = RefreshSwap.type(spec, table, load, environment);
+        return new EtlPipeline(spec, declared, extract, transform, load, swap, EtlRun.type(spec, table, load, swap, environment),
+                audit, RepairRun.type(spec, audit, load, environment));
     }
 
     public List<TaskType<?>> types() {
-        return List.of(run, extract, transform, load, repair);
+        return List.of(run, extract, transform, load, swap, repair);
     }
 }

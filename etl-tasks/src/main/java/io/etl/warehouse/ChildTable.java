@@ -34,6 +34,10 @@ public record ChildTable(String schema, String name, String elements, List<Colum
         return new Builder(elements);
     }
 
+    ChildTable building() {
+        return new ChildTable(schema, TableSwap.building(name), elements, columns, parentKey);
+    }
+
     public String qualified() {
         return Identifiers.quote(schema) + "." + Identifiers.quote(name);
     }

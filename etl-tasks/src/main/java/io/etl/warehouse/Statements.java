@@ -185,6 +185,11 @@ public final class Statements {
         return "DELETE FROM " + markers() + " WHERE \"etl\" = ?";
     }
 
+    /** The markers of one ETL ({@code etl}) given to another (the first {@code etl}): a rebuilt table's, swapped in. */
+    public String moveMarkers() {
+        return "UPDATE " + markers() + " SET \"etl\" = ? WHERE \"etl\" = ?";
+    }
+
     private String markers() {
         return markers(table.schema());
     }
@@ -227,6 +232,11 @@ public final class Statements {
     /** Every reject of an ETL ({@code etl}), for a full refresh. */
     public String deleteAllRejects() {
         return "DELETE FROM " + rejects() + " WHERE \"etl\" = ?";
+    }
+
+    /** The rejects of one ETL ({@code etl}) given to another (the first {@code etl}): a rebuilt table's, swapped in. */
+    public String moveRejects() {
+        return "UPDATE " + rejects() + " SET \"etl\" = ? WHERE \"etl\" = ?";
     }
 
     /** {@code rows} rejects at once, eleven parameters each. */

@@ -50,6 +50,12 @@ public record Table(String schema, String name, List<Column> columns, String key
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst().orElseThrow();
     }
 
+    /** The same table built beside this one, under {@link TableSwap#building} names (its child tables too), until swapped in. */
+    public Table building() {
+        return new Table(schema, TableSwap.building(name), columns, key, cursor, distKey, sortKey,
+                children.stream().map(ChildTable::building).toList());
+    }
+
     /** The child table of an unwound array. */
     public Optional<ChildTable> child(String elements) {
         return children.stream().filter(c -> c.elements().equals(elements)).findFirst();

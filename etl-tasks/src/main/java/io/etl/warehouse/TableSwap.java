@@ -69,11 +69,12 @@ public final class TableSwap {
             statement.execute("DROP TABLE " + Identifiers.quote(schema) + "." + Identifiers.quote(name + REPLACED_SUFFIX));
         } catch (SQLException e) {
             if (DEPENDENT_OBJECTS.equals(e.getSQLState())) {
+                String dependents = e.getMessage().lines().map(String::strip).filter(line -> line.startsWith("Detail:"))
+                        .map(line -> line.substring("Detail:".length()).strip()).findFirst().orElse(e.getMessage().strip())
+                        .replace(name + REPLACED_SUFFIX, name).replace(" on table ", " on ");
                 throw new PermanentFailure("cannot swap the rebuilt " + schema + "." + name + " in, so the old one stays: "
-                        + e.getMessage().lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("Hint:"))
-                        .reduce((a, b) -> a + " " + b).orElse("")
-                        + " (drop that view and create it again after the swap, or make it late-binding on Redshift:"
-                        + " WITH NO SCHEMA BINDING)", e);
+                        + dependents + " (drop that view and create it again after the swap, or make it late-binding on"
+                        + " Redshift: WITH NO SCHEMA BINDING)", e);
             }
             throw e;
         }

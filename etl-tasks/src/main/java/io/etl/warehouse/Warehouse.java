@@ -4,8 +4,9 @@ import io.etl.config.SettingKey;
 import io.etl.config.SettingType;
 import io.etl.config.Settings;
 import io.etl.embedded.Embedded;
-import io.etl.embedded.Running;
+import io.etl.embedded.EmbeddedDatabase;
 import io.etl.embedded.SharedServers;
+import io.etl.embedded.Running;
 import io.etl.reject.Reject;
 import io.etl.state.StateDirectory;
 import io.etl.task.PermanentFailure;
@@ -64,8 +65,6 @@ public final class Warehouse implements AutoCloseable {
     public static final SettingKey<Integer> SLICES = SettingKey.of("warehouse.slices", SettingType.atLeast(1), "2",
             "Redshift's slices, for as many files per load as it loads in parallel (2, as in the smallest cluster)");
 
-    /** The embedded warehouses this process runs, one per state directory, shared by every environment that opens one. */
-    private static final SharedServers<String> EMBEDDED = new SharedServers<>();
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     /** Rejects written by one INSERT: few statements, each well under the warehouses' statement size limits. */
     private static final int REJECTS_PER_INSERT = 100;
@@ -99,8 +98,9 @@ public final class Warehouse implements AutoCloseable {
         String schema = settings.get(SCHEMA);
         Optional<String> url = settings.get(URL);
         if (url.isEmpty()) {
-            Running<String> local = EMBEDDED.start(embeddedDirectory(settings),
-                    directory -> Embedded.require(Embedded.database(), URL, "PostgreSQL").start(directory));
+            EmbeddedDatabase database = Embedded.require(Embedded.database(), URL, "PostgreSQL");
+            Path directory = embeddedDirectory(settings);
+            Running<String> local = SharedServers.share(directory, () -> database.start(directory));
             return new Warehouse(Dialect.POSTGRES, local.service(), new Properties(), schema, Optional.of(local), clock);
         }
         Properties credentials = new Properties();
@@ -309,6 +309,52 @@ public final class Warehouse implements AutoCloseable {
                 rollbackQuietly(connection);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Puts a table rebuilt beside the live one ({@link Table#building}, by the loads of {@code buildingEtl}) in its place,
+     * with its child tables, in one transaction ({@link TableSwap}): the ETL's load markers and rejects become those of
+     * the rebuilt table. Until the commit readers see the old table; on any failure it stays, and so does the rebuilt one.
+     *
+     * @return the rows of the table now, and the windows loaded into it
+     */
+    public Swapped swapIn(Table table, String etl, String buildingEtl) throws SQLException, PermanentFailure {
+        Statements sql = new Statements(dialect, table);
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                TableSwap.swap(connection, table.schema(), table.name());
+                for (ChildTable child : table.children()) {
+                    TableSwap.swap(connection, table.schema(), child.name());
+                }
+                forget(connection, sql.deleteMarkers(), etl);
+                forget(connection, sql.deleteAllRejects(), etl);
+                int windows = move(connection, sql.moveMarkers(), etl, buildingEtl);
+                move(connection, sql.moveRejects(), etl, buildingEtl);
+                long rows;
+                try (ResultSet count = statement.executeQuery(sql.count())) {
+                    count.next();
+                    rows = count.getLong(1);
+                }
+                connection.commit();
+                return new Swapped(rows, windows);
+            } catch (SQLException | PermanentFailure | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        }
+    }
+
+    /** What a swap put in place: the table's rows, and the windows loaded into it. */
+    public record Swapped(long rows, int windows) {
+    }
+
+    private static int move(Connection connection, String update, String to, String from) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement(update)) {
+            move.setString(1, to);
+            move.setString(2, from);
+            return move.executeUpdate();
         }
     }
 

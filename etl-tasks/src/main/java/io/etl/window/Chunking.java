@@ -63,6 +63,15 @@ public record Chunking(long amount, ChronoUnit unit) {
         return chunks;
     }
 
+    /** The start of the hour, day (for days and weeks) or month in UTC that holds {@code instant}: where chunks may begin. */
+    public Instant floor(Instant instant) {
+        return switch (unit) {
+            case HOURS -> instant.truncatedTo(ChronoUnit.HOURS);
+            case MONTHS -> instant.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant();
+            default -> instant.truncatedTo(ChronoUnit.DAYS);
+        };
+    }
+
     @Override
     public String toString() {
         String suffix = UNITS.entrySet().stream().filter(e -> e.getValue() == unit).findFirst().orElseThrow().getKey();
