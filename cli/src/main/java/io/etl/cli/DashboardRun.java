@@ -25,14 +25,14 @@ record DashboardRun(String runId, Instant startedAt, String status, RunLoad load
     /** How the load notes each rejected document (see {@code LoadTask}): "rejected &lt;id&gt;: &lt;reason&gt;". */
     private static final String REJECT_NOTE = "rejected ";
 
-    static DashboardRun of(String etl, RunRecord run, HistoryReader history) {
+    static DashboardRun of(EtlStatus etl, RunRecord run, HistoryReader history) {
         List<AttemptRecord> attempts = history.attempts(run);
         Optional<String> firstReject = attempts.stream().filter(a -> a.notes() != null).flatMap(a -> a.notes().stream())
                 .filter(note -> note.startsWith(REJECT_NOTE)).findFirst();
-        return new DashboardRun(run.runId(), run.startedAt(), run.status(), RunLoad.of(run, attempts),
+        return new DashboardRun(run.runId(), run.startedAt(), run.status(), RunLoad.of(etl.etl(), etl.kind(), run, attempts),
                 run.total(Rejected.METRIC).orElse(0L), run.duration() == null ? Duration.ZERO : run.duration(),
                 Optional.ofNullable(run.error()).flatMap(error -> error.lines().findFirst()), firstReject,
-                EtlStage.durations(etl, attempts));
+                EtlStage.durations(etl.etl(), attempts));
     }
 
     /** Ended without completing: failed, killed, interrupted, not planned. A run still going or locked out is not. */

@@ -20,7 +20,7 @@ record EtlDashboard(EtlStatus status, List<DashboardRun> runs) {
     static EtlDashboard read(EtlStatus status, HistoryReader history, Instant periodStart) {
         List<RunRecord> inPeriod = history.runs(Optional.of(status.etl())).stream()
                 .filter(run -> !run.startedAt().isBefore(periodStart)).toList();
-        return new EtlDashboard(status, inPeriod.stream().map(run -> DashboardRun.of(status.etl(), run, history)).toList());
+        return new EtlDashboard(status, inPeriod.stream().map(run -> DashboardRun.of(status, run, history)).toList());
     }
 
     List<DashboardRun> oldestFirst() {

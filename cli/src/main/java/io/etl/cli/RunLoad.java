@@ -21,9 +21,16 @@ record RunLoad(Optional<RunWindow> window, Optional<Long> rows) {
     }
 
     static RunLoad of(RunRecord run, List<AttemptRecord> attempts) {
-        Optional<RunWindow> window = RunWindow.of(attempts.stream()
-                .map(a -> a.parameters() == null ? Map.<String, String>of() : a.parameters()));
-        return new RunLoad(window, run.total(ROWS_METRIC));
+        return new RunLoad(window(attempts), run.total(ROWS_METRIC));
+    }
+
+    /** One run of an ETL or a model ({@code kind}) named {@code name}. */
+    static RunLoad of(String name, Tracked kind, RunRecord run, List<AttemptRecord> attempts) {
+        return new RunLoad(window(attempts), kind.rows(name, run, attempts));
+    }
+
+    private static Optional<RunWindow> window(List<AttemptRecord> attempts) {
+        return RunWindow.of(attempts.stream().map(a -> a.parameters() == null ? Map.<String, String>of() : a.parameters()));
     }
 
     String windowText() {

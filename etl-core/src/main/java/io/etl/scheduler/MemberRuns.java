@@ -56,6 +56,7 @@ public final class MemberRuns implements RunListener {
     private void toMembers(RunEvent event) {
         if (event instanceof RunEvent.RunStarted started) {
             plan = started.plan();
+            members.keySet().forEach(member -> memberOf.put(member, member)); // a member a model reads is its own
             members.keySet().forEach(this::claimTasksOf);
             each((member, listener) -> listener.onEvent(new RunEvent.RunStarted(started.runId(), started.at(), member, started.plan(),
                     started.workers(), started.tookOverLockFrom())));
@@ -76,9 +77,9 @@ public final class MemberRuns implements RunListener {
         members.forEach(action);
     }
 
-    /** The tasks a member needs, but those another member listed before it claimed first. */
+    /** The tasks a member needs, but the other members and those another member listed before it claimed first. */
     private void claimTasksOf(Task member) {
-        Deque<Task> next = new ArrayDeque<>(List.of(member));
+        Deque<Task> next = new ArrayDeque<>(plan.requirements(member));
         while (!next.isEmpty()) {
             Task task = next.pop();
             if (memberOf.putIfAbsent(task, member) == null) {
