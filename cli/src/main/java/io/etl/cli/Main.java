@@ -57,7 +57,7 @@ public final class Main {
     }
 
     /**
-     * Every command, with one subcommand of {@code run} and of {@code graph} per task type, and of {@code run} per group
+     * Every command, with one subcommand of {@code run} and of {@code graph} per task type, and of both per group
      * of ETLs ({@code all}, those of the settings); {@code add-sample} and
      * {@code generate} only where the development module ({@code etl-dev}) is installed, as they stand on it.
      */
@@ -77,7 +77,10 @@ public final class Main {
             run.addSubcommand(type.family(), new RunTaskCommand(environment, type).commandLine());
             graph.addSubcommand(type.family(), new GraphTaskCommand(type).commandLine());
         }
-        environment.groups().types().forEach(group -> run.addSubcommand(group.family(), new RunTaskCommand(environment, group).commandLine()));
+        environment.groups().types().forEach(group -> {
+            run.addSubcommand(group.family(), new RunTaskCommand(environment, group).commandLine());
+            graph.addSubcommand(group.family(), new GraphTaskCommand(group).commandLine());
+        });
         return etl;
     }
 

@@ -181,6 +181,9 @@ class ModelsTest {
         assertTrue(graph.out().matches("(?s)busiest_day\\([^\n]*\\[to run]\n└── daily_actions\\([^\n]*\\[to run]\n"
                 + "    └── actions_taken\\(.*actions_taken_load\\(.*actions_taken_extract\\(.*"), graph::toString);
 
+        Etl.Result graphOfAll = etl("graph", "all", "--incremental");
+        assertTrue(graphOfAll.out().matches("(?s)all\\([^\n]*\\[to run]\n(├|└)── actions_taken\\(.*── busiest_day\\(.*── daily_actions\\(.*"),
+                graphOfAll::toString);
         Etl.Result all = run("all", "--incremental");
 
         assertTrue(all.out().contains("* by ETL:\n    actions_taken  complete\n    busiest_day    complete\n    daily_actions  complete\n"),
