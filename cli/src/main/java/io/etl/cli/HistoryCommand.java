@@ -16,9 +16,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** {@code etl history [etl]}: the last runs, newest first, or the attempts of one run. */
 @Command(name = "history", description = "Show past runs (status, tasks, duration, first error), or one run's task attempts.")
@@ -51,18 +54,21 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         output.json();
         HistoryReader reader = new HistoryReader(environment.state().history());
-        List<RunRecord> runs = reader.runs(Optional.ofNullable(family)).stream()
-                .filter(r -> runId == null || r.runId().equals(runId))
-                .limit(runId == null ? limit : 1)
-                .toList();
         PrintWriter out = spec.commandLine().getOut();
-        if (runId != null) {
-            RunRecord run = runs.stream().findFirst()
-                    .orElseThrow(() -> new ParameterException("no run " + runId + (family == null ? "" : " of " + family)));
-            var attempts = reader.attempts(run);
-            out.print(output.render(attempts, () -> attemptsText(run, attempts) + "\n"));
+        List<RunRecord> runs = reader.runs(Optional.ofNullable(family));
+        if (runId == null) {
+            List<RunRecord> last = runs.stream().limit(limit).toList();
+            out.print(output.render(last, () -> runsText(last, reader)));
         } else {
-            out.print(output.render(runs, () -> runsText(runs, reader)));
+            // a run of all ETLs (or of a group) is recorded as one run of each, under one id
+            List<RunRecord> ofRun = runs.stream().filter(r -> r.runId().equals(runId))
+                    .sorted(Comparator.comparing(RunRecord::family)).toList();
+            if (ofRun.isEmpty()) {
+                throw new ParameterException("no run " + runId + (family == null ? "" : " of " + family));
+            }
+            List<List<AttemptRecord>> attempts = ofRun.stream().map(reader::attempts).toList();
+            out.print(output.render(attempts.stream().flatMap(List::stream).toList(), () -> IntStream.range(0, ofRun.size())
+                    .mapToObj(i -> attemptsText(ofRun.get(i), attempts.get(i))).collect(Collectors.joining("\n")) + "\n"));
         }
         out.flush();
         return ExitCodes.OK;

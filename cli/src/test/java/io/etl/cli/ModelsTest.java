@@ -193,6 +193,9 @@ class ModelsTest {
         assertTrue(runId.find(), all::toString);
         Etl.Result history = etl("history", "busiest_day");
         assertTrue(history.out().matches("(?s).*\n" + runId.group(1) + " +SUCCESS .*"), "each model has its history: " + history);
+        Etl.Result ofRun = etl("history", "--run", runId.group(1));
+        assertTrue(ofRun.out().matches("(?s)run \\S+ of actions_taken\\(.*\nrun \\S+ of busiest_day\\(.*\nrun \\S+ of daily_actions\\(.*"),
+                "the run of all, as the run of each: " + ofRun);
         Etl.Result status = etl("status");
         assertTrue(status.out().matches("(?s).*\nbusiest_day +\\S+ \\S+ +1 .*SUCCESS.*"), "a model's rows are its table's: " + status);
         assertTrue(status.out().matches("(?s).*\ndaily_actions +\\S+ \\S+ +3 .*SUCCESS.*"), "a row per user and day: " + status);
