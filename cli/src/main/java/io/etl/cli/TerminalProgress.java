@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * On a terminal: the run's lines (the progress, the log's warnings) scroll as they do anywhere, and below them one
  * line per running task is redrawn in place: its step, how far, the rate, for how long. When a task ends its line
- * goes, and the task's own "done" or "FAILED" line is printed above; nothing stale stays on the screen.
+ * goes, and the task's own "done" or "FAILED" line is printed above; nothing stale stays on the screen. Under them,
+ * while a run has several tasks, one line counts them: how many are done of those it runs, and of the family it runs
+ * most of (a chunked backfill's loads) how many, with the time that leaves at the pace so far.
  */
 final class TerminalProgress implements RunListener {
 
@@ -33,6 +35,7 @@ final class TerminalProgress implements RunListener {
     private final PrintStream terminal;
     private final int width;
     private final Map<Task, RunningTask> running = new LinkedHashMap<>();
+    private RunCount count;
     private int linesShown;
     private long lastDrawNanos;
     /** Redraws every second, so that a step that reports nothing for a while still shows its time going on. */
@@ -72,7 +75,9 @@ final class TerminalProgress implements RunListener {
 
     @Override
     public synchronized void onEvent(RunEvent event) {
-        if (event instanceof RunEvent.TaskStarted started) {
+        if (event instanceof RunEvent.RunStarted started) {
+            count = RunCount.of(started.plan(), System.nanoTime());
+        } else if (event instanceof RunEvent.TaskStarted started) {
             running.put(started.task(), new RunningTask(started.task(), System.nanoTime()));
             startClock();
             redraw();
@@ -83,15 +88,22 @@ final class TerminalProgress implements RunListener {
             }
         } else if (event instanceof RunEvent.TaskSucceeded s) {
             running.remove(s.task());
+            if (count != null) {
+                count.done(s.task());
+            }
             redraw();
         } else if (event instanceof RunEvent.TaskFailed f) {
             running.remove(f.task());
+            if (count != null && f.retryIn().isEmpty()) {
+                count.failed();
+            }
             redraw();
         } else if (event instanceof RunEvent.RunFinished) {
             if (clock != null) {
                 clock.shutdownNow();
             }
             running.clear();
+            count = null;
             redraw();
         }
     }
@@ -133,6 +145,10 @@ final class TerminalProgress implements RunListener {
         long now = System.nanoTime();
         for (RunningTask task : running.values()) {
             terminal.println(fitted(task.line(now)));
+            linesShown++;
+        }
+        if (count != null && count.shown()) {
+            terminal.println(fitted(count.line(now)));
             linesShown++;
         }
         terminal.flush();

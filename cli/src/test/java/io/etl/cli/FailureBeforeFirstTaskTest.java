@@ -37,7 +37,7 @@ class FailureBeforeFirstTaskTest {
         Etl.Result run = runWithReports("run", "actions_taken", "--reload");
 
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
-        String error = "--reload reads a window again: give it with --since (and --until)";
+        String error = "--reload reads a window again: give it with --since (and --until), or with --full-refresh --chunk";
         assertEquals(error, Xml.read(junit()).one("//testcase[@classname='actions_taken']/failure").getAttribute("message"));
         assertTrue(Xml.read(html()).document().getDocumentElement().getTextContent().contains(error), "HTML report");
         Map<String, String> alert = fields(webhook.received().get(0));
