@@ -5,7 +5,6 @@ import io.etl.scheduler.SummaryText;
 import io.etl.task.Task;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,8 @@ final class RunCount {
     private RunCount(long planned, Map<String, long[]> byFamily, long startedNanos) {
         this.planned = planned;
         this.byFamily = byFamily;
-        this.most = byFamily.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue()[0]))
+        // of as many, the one run last: a chunk's load, which ends it
+        this.most = byFamily.entrySet().stream().reduce((a, b) -> b.getValue()[0] >= a.getValue()[0] ? b : a)
                 .map(Map.Entry::getKey).orElse("");
         this.startedNanos = startedNanos;
     }
