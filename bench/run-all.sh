@@ -19,8 +19,8 @@ total=$(( documents * (collections + 1) ))
 # the ETLs are generated into a clone, as a team adds its collections, so the source tree stays as it is
 clone="$work/project"
 git clone -q "$project" "$clone"
-for i in $(seq -f '%02g' 1 "$collections"); do
-  (cd "$clone" && ./etl generate "collection_$i" --home "$work/generate" --set mongo.uri="$uri" >/dev/null)
+for i in $(seq -f '%02g' 1 "$collections"); do   # by this tree's command, built once, into the clone
+  "$project/etl" generate "collection_$i" --project "$clone" --home "$work/generate" --set mongo.uri="$uri" >/dev/null
 done
 etls="$("$clone/etl" list --home "$work/generate" --set mongo.uri="$uri" | grep -cE '^  collection_[0-9]+ ' || true)"
 (( etls == collections )) || { echo "generated $etls ETLs of $collections" >&2; exit 1; }
