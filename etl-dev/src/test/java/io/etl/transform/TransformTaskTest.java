@@ -38,7 +38,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import io.etl.state.StateDirectory;
+import java.io.IOException;
+import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -336,6 +344,62 @@ class TransformTaskTest {
     }
 
     /** The transform, its window's extract written as these lines of the lake. */
+    /** Pig keeps a local job's state in statics: another ETL's script planned meanwhile broke it ("initialize was not called!"). */
+    @Test
+    void transforms_run_at_once_by_several_workers_each_write_every_row() throws Exception {
+        String[] lines = IntStream.range(0, 10_000).mapToObj(i -> ONE_DOCUMENT.replace("01234567", String.format("%08x", i)))
+                .toArray(String[]::new);
+        List<TransformTask> transforms = new ArrayList<>(List.of(extracted(transform(), lines)));
+        for (int day = 2; day <= 5; day++) {
+            transforms.add(extracted(ActionsTaken.pipeline(environment).transform()
+                    .with(WindowParameters.LOWER, Instant.parse("2026-11-0" + day + "T00:00:00Z"))
+                    .with(WindowParameters.UPPER, Instant.parse("2026-11-" + String.format("%02d", day + 1) + "T00:00:00Z"))
+                    .create(), lines));
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(5);
+        // another ETL's extract, meanwhile, has Pig plan its script
+        ScriptCheck check = new ScriptCheck(ActionsTaken.SPEC, Map.of("value_columns", "5"), ActionsTaken::table, environment);
+        Path planned = StateDirectory.from(environment.settings()).resolve(ScriptCheck.FOLDER);
+        AtomicBoolean transforming = new AtomicBoolean(true);
+        Future<Object> planning = workers.submit(() -> {
+            while (transforming.get()) {
+                forgetPlanned(planned);
+                check.check(transforms.get(0).window());
+            }
+            return null;
+        });
+        try {
+            List<Future<Object>> runs = new ArrayList<>();
+            for (TransformTask transform : transforms) {
+                runs.add(workers.submit(() -> {
+                    transform.run(new RecordingContext());
+                    return null;
+                }));
+            }
+            for (Future<Object> run : runs) {
+                run.get(5, TimeUnit.MINUTES);
+            }
+            transforming.set(false);
+            planning.get(1, TimeUnit.MINUTES);
+        } finally {
+            workers.shutdownNow();
+        }
+
+        for (TransformTask transform : transforms) {
+            assertEquals(lines.length, TransformCounts.read(transform.output().get(0)).rowsTransformed(), transform::toString);
+        }
+    }
+
+    private static void forgetPlanned(Path planned) throws IOException {
+        if (Files.isDirectory(planned)) {
+            try (Stream<Path> hashes = Files.list(planned)) {
+                for (Path hash : hashes.toList()) {
+                    Files.delete(hash);
+                }
+            }
+        }
+    }
+
     private static TransformTask extracted(TransformTask transform, String... lines) throws Exception {
         LakeDirectory extract = transform.requires().get(0).output().get(0);
         extract.write("part-m-00000", String.join("\n", lines) + "\n");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 import org.apache.hadoop.conf.Configuration;
@@ -34,6 +35,7 @@ record PigRun(TransformScript script, Map<String, String> parameters) {
 
     /** How long a cancelled run waits for Pig to see its jobs killed, before shutting Pig down anyway. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
     /**
      * @param cluster     the jars the script's functions need on a cluster; empty to run in local mode
@@ -45,6 +47,14 @@ record PigRun(TransformScript script, Map<String, String> parameters) {
      * @throws InterruptedException if interrupted, once the jobs it started are killed
      */
     PigResult execute(Configuration conf, Optional<JobJars> cluster, IntConsumer percentDone)
+            throws IOException, PermanentFailure, InterruptedException {
+        if (cluster.isEmpty()) {
+            return inProcess(() -> run(conf, cluster, percentDone));
+        }
+        return run(conf, cluster, percentDone);
+    }
+
+    private PigResult run(Configuration conf, Optional<JobJars> cluster, IntConsumer percentDone)
             throws IOException, PermanentFailure, InterruptedException {
         if (cluster.isPresent()) {
             // Pig otherwise replaces the cluster's settings with its own defaults
@@ -76,12 +86,35 @@ record PigRun(TransformScript script, Map<String, String> parameters) {
      * @throws PermanentFailure if Pig rejects the script, naming the script and line
      */
     void plan(Configuration conf) throws IOException, PermanentFailure, InterruptedException {
-        ScriptState.start((ScriptState) null);
-        PigServer pig = new PigServer(ExecType.LOCAL, conf);
+        inProcess(() -> {
+            ScriptState.start((ScriptState) null);
+            PigServer pig = new PigServer(ExecType.LOCAL, conf);
+            try {
+                register(pig);
+            } finally {
+                pig.shutdown();
+            }
+            return null;
+        });
+    }
+
+    /** What Pig does in this process: one thing at a time. */
+    @FunctionalInterface
+    private interface InProcess<T> {
+        T run() throws IOException, PermanentFailure, InterruptedException;
+    }
+
+    /**
+     * Runs Pig's work in this process alone: local mode keeps a job's state in statics (SchemaTupleBackend), which
+     * another plan or local job started meanwhile resets, failing the first with "initialize was not called!". Workers
+     * still read and load at once; on a cluster the jobs run in their own containers, and this is not needed.
+     */
+    private static <T> T inProcess(InProcess<T> work) throws IOException, PermanentFailure, InterruptedException {
+        IN_PROCESS.lockInterruptibly();
         try {
-            register(pig);
+            return work.run();
         } finally {
-            pig.shutdown();
+            IN_PROCESS.unlock();
         }
     }
 
