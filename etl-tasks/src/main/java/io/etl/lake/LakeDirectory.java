@@ -38,20 +38,20 @@ public record LakeDirectory(Lake lake, String path) implements Target {
         return lake.list(path).stream().filter(name -> name.startsWith(prefix)).toList();
     }
 
-    /** The folder of another stage of the same window: {@code .../transform} to {@code .../rejects}. */
     /** A folder within it: an unwound array's elements within the extract's, written by its job. */
     public LakeDirectory within(String name) {
         return new LakeDirectory(lake, path + "/" + name);
     }
 
     /**
-     * The folder beside it for an unwound array's rows, {@code transform_media} beside {@code transform}: Pig cannot
-     * store into a folder within another store's. {@link Stage#ofFolder} knows it as its stage's.
+     * The folder beside it for an unwound array's rows ({@code transform_media} beside {@code transform}) or the
+     * extract's rejects before the transform gathers them: Pig cannot store into a folder within another store's. {@link Stage#ofFolder} knows it as its stage's.
      */
     public LakeDirectory beside(String name) {
         return new LakeDirectory(lake, path + "_" + name);
     }
 
+    /** The folder of another stage of the same window: {@code .../transform} to {@code .../rejects}. */
     public LakeDirectory sibling(Stage stage) {
         return new LakeDirectory(lake, path.substring(0, path.lastIndexOf('/') + 1) + stage.folder());
     }

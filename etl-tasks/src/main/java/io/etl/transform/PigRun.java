@@ -60,6 +60,9 @@ record PigRun(TransformScript script, Map<String, String> parameters) {
             // Pig otherwise replaces the cluster's settings with its own defaults
             conf.setBoolean("pig.use.overriden.hadoop.configs", true);
         }
+        // no record counters per STORE: each costs a counter lookup by name for every row, and the transform counts
+        // what it wrote from the files
+        conf.setBoolean("pig.disable.counter", true);
         // Pig keeps a script state per thread and reuses it: without a fresh one, the listeners of this thread's
         // earlier runs would hear of this run's jobs
         ScriptState.start((ScriptState) null);

@@ -33,7 +33,10 @@ import java.util.stream.Collectors;
  *       array {@code <name>_rows}: its child table's columns.</li>
  *   <li>The epilogue checks that each has its table's columns before any job starts, then each row against its table
  *       ({@link LoadableRow}), stores the loadable ones for the warehouse ({@link WarehouseStorage}) and every reject,
- *       {@code (document_id, field, reason, value)}. With child tables, a document loads whole or not at all: a
+ *       {@code (document_id, field, reason, value)}: the rows' into {@value #REJECTS}, the documents the extract
+ *       refused beside them ({@link #EXTRACT_REJECTS}), for the transform to gather into {@value #REJECTS}. A UNION
+ *       of the two would make Pig write the whole extract and every checked row to temporary files and read them
+ *       back in a second job. With child tables, a document loads whole or not at all: a
  *       child row its table cannot hold rejects its document, and the child rows of a rejected document are stored
  *       apart, in the rejects' folder of their array, so that every element is counted.</li>
  * </ul>
@@ -45,6 +48,11 @@ record TransformScript(PigScript script, String text) {
     /** The parameters of the folders it stores into; an unwound array's are these followed by {@code _<name>}. */
     static final String OUTPUT = "output";
     static final String REJECTS = "rejects";
+    /**
+     * The folder beside {@value #REJECTS} (and the parameter's suffix) where the documents the extract refused are
+     * stored; {@code etl_} is no unwound array's name.
+     */
+    static final String EXTRACT_REJECTS = "etl_documents";
     /** The lines before the script's first: its line N is line N + this of the whole. */
     static final int PRELUDE_LINES = 1;
 
@@ -80,7 +88,8 @@ record TransformScript(PigScript script, String text) {
 
     /**
      * The parameters it runs with: the ETL's own, the window ({@code lower}, {@code upper}), the extract it reads
-     * ({@code input}) and the folders it stores into ({@value #OUTPUT}, {@value #REJECTS}, and each unwound array's).
+     * ({@code input}) and the folders it stores into ({@value #OUTPUT}, {@value #REJECTS}, the extract's rejects
+     * beside them, and each unwound array's).
      */
     static Map<String, String> parameters(Map<String, String> own, EtlSpec spec, LakeDirectory input, LakeDirectory output,
                                           LakeDirectory rejects, Window window) {
@@ -88,6 +97,7 @@ record TransformScript(PigScript script, String text) {
         parameters.put("input", input.hadoopPath());
         parameters.put(OUTPUT, output.hadoopPath());
         parameters.put(REJECTS, rejects.hadoopPath());
+        parameters.put(REJECTS + "_" + EXTRACT_REJECTS, rejects.beside(EXTRACT_REJECTS).hadoopPath());
         for (Child child : spec.children()) {
             parameters.put(OUTPUT + "_" + child.name(), output.beside(child.name()).hadoopPath());
             parameters.put(REJECTS + "_" + child.name(), rejects.beside(child.name()).hadoopPath());
@@ -121,10 +131,9 @@ record TransformScript(PigScript script, String text) {
         return "\n-- etl: every row checked against the table; the loadable ones stored for the warehouse, the others rejected\n"
                 + check("row", rows) + """
                 etl_rows = FOREACH etl_row_loadable GENERATE %s;
-                etl_rejects = UNION etl_document_rejects, etl_row_rejects;
                 STORE etl_rows INTO '$output' USING %s();
-                STORE etl_rejects INTO '$rejects' USING PigStorage('\\t');
-                """.formatted(columns(rows), WarehouseStorage.class.getName());
+                STORE etl_row_rejects INTO '$rejects' USING PigStorage('\\t');
+                """.formatted(columns(rows), WarehouseStorage.class.getName()) + storeExtractRejects();
     }
 
     /**
@@ -154,10 +163,10 @@ record TransformScript(PigScript script, String text) {
                     etl_first = LIMIT etl_element_rejects 1;
                     GENERATE FLATTEN(etl_first);
                 };
-                etl_rejects = UNION etl_document_rejects, etl_row_rejects, etl_broken_rejects;
+                etl_rejects = UNION etl_row_rejects, etl_broken_rejects;
                 STORE etl_rows INTO '$output' USING %s();
                 STORE etl_rejects INTO '$rejects' USING PigStorage('\\t');
-                """.formatted(columns(rows), WarehouseStorage.class.getName()));
+                """.formatted(columns(rows), WarehouseStorage.class.getName())).append(storeExtractRejects());
         for (RowContract child : children) {
             pig.append("""
                     etl_%1$s_whole = FOREACH etl_whole GENERATE FLATTEN(etl_%1$s_loadable);
@@ -171,6 +180,10 @@ record TransformScript(PigScript script, String text) {
                     """.formatted(child.elements(), columns(child), WarehouseStorage.class.getName()));
         }
         return pig.toString();
+    }
+
+    private static String storeExtractRejects() {
+        return "STORE etl_document_rejects INTO '$" + REJECTS + "_" + EXTRACT_REJECTS + "' USING PigStorage('\\t');\n";
     }
 
     /** The line of the ETL's script that a line of the whole is, or 0 for a generated one. */

@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 
 /**
@@ -92,6 +95,7 @@ public final class TransformTask extends WindowTask {
         for (LakeDirectory folder : folders(output, rejects)) {
             folder.clear();
         }
+        rejects.beside(TransformScript.EXTRACT_REJECTS).clear();
         context.progress("transform", 0, 100, "%");
         EtlEnvironment environment = definition.environment;
         // found and wrapped even when no Pig runs: a missing script stops the first run, not the first with documents
@@ -127,6 +131,7 @@ public final class TransformTask extends WindowTask {
         conf.set(MRJobConfig.WORKING_DIR, input.hadoopPath());
         PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
                 percent -> context.progress("transform", percent, 100, "%"));
+        gatherExtractRejects(rejects, conf);
         RejectSummary rejected = RejectSummary.of(rejects);
         Map<String, Long> elementRows = new LinkedHashMap<>();
         Map<String, Long> elementsDropped = new LinkedHashMap<>();
@@ -136,6 +141,22 @@ public final class TransformTask extends WindowTask {
         }
         return new TransformCounts(rows(output), rejected.count(), result.counter(WarehouseStorage.NULS_REPLACED),
                 result.counter(ArrayColumns.ELEMENTS_DROPPED), rejected.byCause(), elementRows, elementsDropped);
+    }
+
+    /**
+     * Moves the parts of the documents the extract refused, which Pig stored beside the rejects
+     * ({@link TransformScript#EXTRACT_REJECTS}), in with them: {@code part-m-00000} as {@code part-etl_documents-m-00000}.
+     */
+    private static void gatherExtractRejects(LakeDirectory rejects, Configuration conf) throws IOException {
+        Path stored = new Path(rejects.beside(TransformScript.EXTRACT_REJECTS).hadoopPath());
+        FileSystem files = stored.getFileSystem(conf);
+        for (FileStatus part : files.listStatus(stored, path -> path.getName().startsWith("part-"))) {
+            Path into = new Path(rejects.hadoopPath(), "part-" + TransformScript.EXTRACT_REJECTS + part.getPath().getName().substring("part".length()));
+            if (!files.rename(part.getPath(), into)) {
+                throw new IOException("could not move " + part.getPath() + " to " + into);
+            }
+        }
+        files.delete(stored, true);
     }
 
     /** The names of the ETL's unwound arrays. */
