@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Date;
@@ -41,7 +42,7 @@ public final class BsonText {
 
     private static String scalar(Object value) {
         if (value instanceof Date date) {
-            return ISO_MILLIS.format(date.toInstant());
+            return isoMillis(date);
         }
         if (value instanceof ObjectId id) {
             return id.toHexString();
@@ -53,6 +54,34 @@ public final class BsonText {
             return Base64.getEncoder().encodeToString(bytes);
         }
         return value.toString();
+    }
+
+    /**
+     * {@code 2026-10-01T00:00:00.556Z}, written by hand for the years 1 to 9999 (the ones a window selects): the
+     * formatter cost the extract's map task a sixth of its time.
+     */
+    private static String isoMillis(Date date) {
+        long millis = date.getTime();
+        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC);
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            return ISO_MILLIS.format(date.toInstant());
+        }
+        char[] text = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(text, 0, time.getYear(), 4);
+        digits(text, 5, time.getMonthValue(), 2);
+        digits(text, 8, time.getDayOfMonth(), 2);
+        digits(text, 11, time.getHour(), 2);
+        digits(text, 14, time.getMinute(), 2);
+        digits(text, 17, time.getSecond(), 2);
+        digits(text, 20, (int) Math.floorMod(millis, 1000), 3);
+        return new String(text);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits ending before {@code at + width}. */
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            text[i] = (char) ('0' + value % 10);
+        }
     }
 
     /** Any value as JSON: a string quoted, an array or document with its elements converted alike. */

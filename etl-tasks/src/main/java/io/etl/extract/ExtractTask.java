@@ -150,8 +150,9 @@ public final class ExtractTask extends WindowTask {
     }
 
     /**
-     * Counts the window's documents, once sure that the cursor index will serve the count and the job: two round trips
-     * to the source, the index check (which checks the collection only when it finds no index) and one aggregation.
+     * Counts the window's documents, once sure that the cursor index will serve the count and the job: the index check
+     * (which checks the collection only when it finds no index), then the count and the unselectable documents' survey
+     * at once ({@link UnselectableDocuments#survey}).
      */
     private long countWindow(MongoSource source, WindowFilter filter, TaskContext context) throws IOException, PermanentFailure {
         String collectionName = definition.spec.collection();

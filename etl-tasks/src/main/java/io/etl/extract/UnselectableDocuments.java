@@ -6,8 +6,10 @@ import io.etl.window.Window;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
+import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -36,8 +38,6 @@ public final class UnselectableDocuments {
     static final int NAMED = 5;
     private static final String NAMED_SUFFIX = "_named";
     private static final String COUNT = "count";
-    /** The facet that counts the window's documents. */
-    private static final String COUNTED = "counted";
 
     /**
      * The BSON types of values that a window's date range never matches: all but date and null, less JavaScript
@@ -76,27 +76,6 @@ public final class UnselectableDocuments {
      * whose facets count and name each kind by its own filter.
      */
     public static List<Unselectable> find(MongoCollection<Document> collection, String cursor) {
-        return survey(collection, cursor, Optional.empty()).unselectable();
-    }
-
-    /**
-     * The documents of a window counted, and the unselectable ones found, in the same single aggregation: a source
-     * without range indexes scans its collection once for both. A real MongoDB serves both from the cursor index but
-     * fetches the window's documents to count them, as many as the extract reads next.
-     */
-    static Survey survey(MongoCollection<Document> collection, WindowFilter window) {
-        return survey(collection, window.cursorField(), Optional.of(window.query()));
-    }
-
-    /** The window's documents ({@code matched}, 0 when none was counted) and each kind of unselectable document. */
-    record Survey(long matched, List<Unselectable> unselectable) {
-
-        Survey {
-            unselectable = List.copyOf(unselectable);
-        }
-    }
-
-    private static Survey survey(MongoCollection<Document> collection, String cursor, Optional<Bson> counted) {
         List<Kind> kinds = List.of(
                 new Kind(WITHOUT_CURSOR, "without '" + cursor + "'", Filters.eq(cursor, null)),
                 new Kind(CURSOR_NOT_DATE, "whose '" + cursor + "' is not a date",
@@ -105,10 +84,6 @@ public final class UnselectableDocuments {
                         Filters.or(Filters.lt(cursor, FIRST_DATE), Filters.gte(cursor, AFTER_LAST_DATE))));
         List<Bson> selected = new ArrayList<>();
         List<Facet> facets = new ArrayList<>();
-        counted.ifPresent(filter -> {
-            selected.add(filter);
-            facets.add(countOf(COUNTED, filter));
-        });
         for (Kind kind : kinds) {
             selected.add(kind.filter());
             facets.add(countOf(kind.metric(), kind.filter()));
@@ -116,7 +91,41 @@ public final class UnselectableDocuments {
                     Aggregates.project(Projections.include(cursor))));
         }
         Document found = collection.aggregate(List.of(Aggregates.match(Filters.or(selected)), Aggregates.facet(facets))).first();
-        return new Survey(count(found, COUNTED), kinds.stream().map(kind -> kind.found(found, cursor)).toList());
+        return kinds.stream().map(kind -> kind.found(found, cursor)).toList();
+    }
+
+    /**
+     * The documents of a window counted while the unselectable ones are found, each on a connection of its own. The
+     * count is apart from the facets, which would hold every document of the window and match each against every
+     * facet (a million-document window cost the embedded source 10 CPU seconds so); a real MongoDB counts it on the
+     * cursor index without fetching a document.
+     */
+    static Survey survey(MongoCollection<Document> collection, WindowFilter window) {
+        FutureTask<Long> matched = new FutureTask<>(() -> collection.countDocuments(window.query()));
+        Thread counting = new Thread(matched, "count " + collection.getNamespace());
+        counting.setDaemon(true);
+        counting.start();
+        List<Unselectable> unselectable = find(collection, window.cursorField());
+        try {
+            return new Survey(matched.get(), unselectable);
+        } catch (InterruptedException e) {
+            matched.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new MongoInterruptedException("interrupted while counting the window's documents", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    /** The window's documents ({@code matched}) and each kind of unselectable document. */
+    record Survey(long matched, List<Unselectable> unselectable) {
+
+        Survey {
+            unselectable = List.copyOf(unselectable);
+        }
     }
 
     /**

@@ -65,6 +65,14 @@ class DeclaredTextTest {
         assertEquals("0.1", DeclaredText.of(FieldType.DECIMAL, 0.1));
     }
 
+    @Test
+    void a_date_is_its_utc_time_to_the_millisecond_from_the_first_year_to_the_last() throws TypeMismatch {
+        for (String text : List.of("0001-01-01T00:00:00.000Z", "1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00.000Z",
+                "2024-02-29T07:08:09.010Z", "2026-10-01T00:00:00.556Z", "9999-12-31T23:59:59.999Z")) {
+            assertEquals(text, DeclaredText.of(FieldType.TIMESTAMP, Date.from(Instant.parse(text))));
+        }
+    }
+
     private static String reason(FieldType type, Object value) {
         return assertThrows(TypeMismatch.class, () -> DeclaredText.of(type, value)).reason();
     }
