@@ -152,6 +152,28 @@ class ExtractTaskTest {
     }
 
     @Test
+    void a_map_task_converting_on_several_threads_writes_every_document_once_and_profiles_them_all() throws Exception {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            Document action = Documents.action("action " + i).at(instant("2026-11-01T00:00:00Z").plusSeconds(i)).build();
+            documents.add(i % 10 == 0 ? action.append("undeclared_" + i % 3, i) : action);
+        }
+        EmbeddedMongo.indexedCollection(database, "actions_taken", "date", documents);
+
+        ExtractTask extract = extract(ActionsTaken.SPEC, "2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "hadoop.local.maps", "3");
+        extract.run(new RecordingContext());
+
+        LakeDirectory output = extract.output().get(0);
+        assertEquals(1, output.parts().size(), "one split, one query: the threads share it");
+        List<String> actions = column(output, 2);
+        assertEquals(2_500, actions.size());
+        assertEquals(Stream.iterate(0, i -> i < 2_500, i -> i + 1).map(i -> "action " + i).sorted().toList(), actions.stream().sorted().toList());
+        UnmappedFields unmapped = UnmappedFields.parse(output.read(UnmappedFields.FILE));
+        assertEquals(Map.of("undeclared_0", 84L, "undeclared_1", 83L, "undeclared_2", 83L),
+                unmapped.fields().stream().collect(java.util.stream.Collectors.toMap(UnmappedField::path, UnmappedField::documents)));
+    }
+
+    @Test
     void records_the_window_counts_in_the_run_and_next_to_the_parts_for_the_load() throws Exception {
         EmbeddedMongo.indexedCollection(database, "actions_taken", "date", Documents.hourly("2026-11-01T00:00:00Z", 10));
 

@@ -7,10 +7,16 @@ import io.etl.spec.FieldType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -45,14 +51,20 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     static final String CHILDREN = "etl.extract.children";
     /** The named output, and the counter group, of the unwound arrays' lines. */
     static final String ELEMENTS = "elements";
+    /** How many threads turn the task's documents into lines. */
+    static final String THREADS = "etl.extract.threads";
+    /** Documents handed to a converting thread at once, as many as the reader fetches at once. */
+    private static final int BATCH = DocumentReader.BATCH_SIZE;
 
     private final Text line = new Text();
-    private DocumentRow row;
     private List<Child> children;
-    private Optional<UnmappedFieldProfile> profile;
     private MultipleOutputs<NullWritable, Text> elements;
+    private Conversion conversion;
+    private int threads;
 
-    static void configure(Configuration conf, EtlSpec spec, boolean profileUnmapped) {
+    /** @param threads how many threads convert each map task's documents (the reader and the writer are one each) */
+    static void configure(Configuration conf, EtlSpec spec, boolean profileUnmapped, int threads) {
+        conf.setInt(THREADS, threads);
         conf.setStrings(PATHS, spec.paths().toArray(String[]::new));
         conf.setStrings(TYPES, spec.fields().stream().map(field -> field.type().name()).toArray(String[]::new));
         conf.setInt(KEY, spec.keyIndex());
@@ -86,32 +98,103 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     }
 
     @Override
-    protected void setup(Context context) throws IOException {
+    protected void setup(Context context) {
         Configuration conf = context.getConfiguration();
         List<String> paths = List.of(conf.getStrings(PATHS));
         children = conf.getTrimmedStringCollection(CHILDREN).stream().map(DocumentMapper::decode).toList();
-        row = DocumentRow.of(paths, Arrays.stream(conf.getStrings(TYPES)).map(FieldType::valueOf).toList(), conf.getInt(KEY, 0),
-                children);
+        List<FieldType> types = Arrays.stream(conf.getStrings(TYPES)).map(FieldType::valueOf).toList();
+        int key = conf.getInt(KEY, 0);
         elements = children.isEmpty() ? null : new MultipleOutputs<>(context);
         List<String> declared = new ArrayList<>(paths);
         children.forEach(child -> declared.add(child.array()));
-        profile = conf.getBoolean(PROFILE, false) ? Optional.of(UnmappedFieldProfile.declaring(declared)) : Optional.empty();
+        boolean profile = conf.getBoolean(PROFILE, false);
+        conversion = new Conversion(() -> DocumentRow.of(paths, types, key, children),
+                profile ? Optional.of(() -> UnmappedFieldProfile.declaring(declared)) : Optional.empty());
+        threads = conf.getInt(THREADS, 1);
+    }
+
+    /**
+     * Converts on this thread, or with {@value #THREADS} above 1 on as many threads of its own, batch by batch,
+     * while this one writes the lines of the batches in the order read: converting is most of a map task's work
+     * (the reader fetches and decodes on a thread of its own), and one query feeds every thread.
+     */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        setup(context);
+        try {
+            if (threads == 1) {
+                while (context.nextKeyValue()) {
+                    map(context.getCurrentKey(), context.getCurrentValue(), context);
+                }
+            } else {
+                convertInParallel(context);
+            }
+        } finally {
+            cleanup(context);
+        }
     }
 
     @Override
     protected void map(Object key, BSONObject document, Context context) throws IOException, InterruptedException {
-        line.set(row.line(document));
+        write(conversion.lines(document), context);
+    }
+
+    private void convertInParallel(Context context) throws IOException, InterruptedException {
+        ExecutorService converters = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "extract conversion");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<List<DocumentLines>>> converting = new ArrayDeque<>();
+        try {
+            List<BSONObject> batch = new ArrayList<>(BATCH);
+            boolean more = true;
+            while (more) {
+                more = context.nextKeyValue();
+                if (more) {
+                    batch.add(context.getCurrentValue());
+                }
+                if (batch.size() == BATCH || !more && !batch.isEmpty()) {
+                    List<BSONObject> documents = batch;
+                    converting.add(converters.submit(() -> conversion.lines(documents)));
+                    batch = new ArrayList<>(BATCH);
+                }
+                // twice as many batches as threads in hand: enough to keep them busy, few in memory
+                while (converting.size() > 2 * threads || !more && !converting.isEmpty()) {
+                    for (DocumentLines lines : converted(converting.removeFirst())) {
+                        write(lines, context);
+                    }
+                }
+            }
+        } finally {
+            converters.shutdownNow();
+        }
+    }
+
+    private static List<DocumentLines> converted(Future<List<DocumentLines>> batch) throws IOException, InterruptedException {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** On the task's thread alone: its outputs and counters are not shared with the converting threads. */
+    private void write(DocumentLines lines, Context context) throws IOException, InterruptedException {
+        line.set(lines.line());
         context.write(NullWritable.get(), line);
         for (int c = 0; c < children.size(); c++) {
-            List<String> lines = row.elementLines(c);
+            List<String> childLines = lines.elements().get(c);
             String part = elementsFolder(children.get(c)) + "/part";
-            for (String element : lines) {
+            for (String element : childLines) {
                 line.set(element);
                 elements.write(ELEMENTS, NullWritable.get(), line, part);
             }
-            context.getCounter(ELEMENTS, children.get(c).name()).increment(lines.size());
+            context.getCounter(ELEMENTS, children.get(c).name()).increment(childLines.size());
         }
-        profile.ifPresent(fields -> fields.add(document));
     }
 
     /** Written where the task writes its part, so that the file is committed, or discarded, with it. */
@@ -120,13 +203,14 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
         if (elements != null) {
             elements.close();
         }
+        Optional<UnmappedFields> profile = conversion.profile();
         if (profile.isEmpty()) {
             return;
         }
         Path file = new Path(FileOutputFormat.getWorkOutputPath(context),
                 UnmappedFields.taskFile(context.getTaskAttemptID().getTaskID().getId()));
         try (FSDataOutputStream out = file.getFileSystem(context.getConfiguration()).create(file, true)) {
-            out.write(profile.get().result().json().getBytes(StandardCharsets.UTF_8));
+            out.write(profile.get().json().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -52,6 +52,11 @@ final class DocumentRow {
         return new DocumentRow(List.copyOf(paths), List.copyOf(types), key, List.copyOf(children));
     }
 
+    /** How many arrays it unwinds. */
+    int children() {
+        return children.size();
+    }
+
     /** The lines of the {@code child}th unwound array of the document of the last {@link #line}: none when rejected. */
     List<String> elementLines(int child) {
         return elementLines.get(child);

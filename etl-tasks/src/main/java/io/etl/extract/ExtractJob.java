@@ -35,9 +35,10 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
  * @param source          the collection, as mongo-hadoop takes it ({@code mongodb://host/db.collection})
  * @param profileUnmapped read whole documents and profile the fields the ETL does not declare; else read only the
  *                        declared fields ({@link Projection})
+ * @param threads         how many threads of each map task convert its documents ({@link DocumentMapper#run})
  */
 record ExtractJob(String name, MongoClientURI source, BasicDBObject query, EtlSpec spec, SplitPlan splits,
-                  String output, boolean profileUnmapped) {
+                  String output, boolean profileUnmapped, int threads) {
 
     /** Where the mapper's libraries come from: mongo-hadoop-core and the MongoDB driver. */
     static final List<Class<?>> LIBRARIES = List.of(MongoInputFormat.class, MongoClient.class);
@@ -60,7 +61,7 @@ record ExtractJob(String name, MongoClientURI source, BasicDBObject query, EtlSp
             MongoConfigUtil.setFields(conf, Projection.of(spec.readPaths()));
         }
         splits.applyTo(conf);
-        DocumentMapper.configure(conf, spec, profileUnmapped);
+        DocumentMapper.configure(conf, spec, profileUnmapped, threads);
 
         Job job = Job.getInstance(conf, name);
         job.setInputFormatClass(WindowInputFormat.class);

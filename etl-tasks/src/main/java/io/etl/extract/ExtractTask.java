@@ -86,7 +86,7 @@ public final class ExtractTask extends WindowTask {
         context.record("documents_matched", matched);
 
         HadoopSetup hadoop = definition.environment.hadoop();
-        SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize(), hadoop.mapsAtOnce());
+        SplitPlan splits = SplitPlan.forCount(matched, definition.environment.splitSize());
         LakeDirectory output = output().get(0);
         output.clear();
         context.progress("extract", 0, matched, "documents");
@@ -144,7 +144,8 @@ public final class ExtractTask extends WindowTask {
                         LongConsumer progress, HadoopSetup hadoop) throws IOException, PermanentFailure, InterruptedException {
         EtlSpec spec = definition.spec;
         ExtractJob job = new ExtractJob("extract " + spec.name() + " " + window().pathName(),
-                source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath(), profile);
+                source.collectionUri(spec.collection()), filter.query(), spec, splits, output.hadoopPath(), profile,
+                hadoop.mapsAtOnce());
         return job.run(hadoop.configuration(output.lake().hadoopSettings()),
                 hadoop.jobJars(DocumentMapper.class, ExtractJob.LIBRARIES), progress);
     }

@@ -26,14 +26,14 @@ import org.apache.hadoop.conf.Configuration;
  *
  * @param clusterConfDir the cluster's configuration folder; empty for local mode
  * @param scratch        where local mode keeps temporary, staging and spill files
- * @param localMaps      how many map tasks local mode runs at once
+ * @param localMaps      how many map tasks local mode runs at once, and threads an extract's map task converts on
  */
 public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch, int localMaps) {
 
     public static final SettingKey<Optional<Path>> CONF_DIR = SettingKey.optional("hadoop.conf.dir", SettingType.path(),
             "A Hadoop cluster's folder of *-site.xml files, to run jobs there (default: HADOOP_CONF_DIR, else local mode)");
     public static final SettingKey<Optional<Integer>> LOCAL_MAPS = SettingKey.optional("hadoop.local.maps", SettingType.atLeast(1),
-            "How many map tasks local mode runs at once, such as the extract's splits (default: the available cores)");
+            "How many map tasks local mode runs at once (the transform's), and on how many threads an extract's map task converts documents (default: the available cores)");
     private static final String TMP = "tmp";
     private static final String LOCAL = "local";
     private static final String STAGING = "staging";
@@ -53,8 +53,9 @@ public record HadoopSetup(Optional<Path> clusterConfDir, Path scratch, int local
     }
 
     /**
-     * How many map tasks of a job this setup runs at once, as far as it decides: {@link #localMaps} in local mode;
-     * 1 on a cluster, whose free containers decide (there only the split size cuts a window).
+     * How many map tasks of a job this setup runs at once, as far as it decides, and on how many threads an
+     * extract's map task converts: {@link #localMaps} in local mode; 1 on a cluster, whose free containers decide
+     * (there the split size cuts a window).
      */
     public int mapsAtOnce() {
         return local() ? localMaps : 1;

@@ -25,7 +25,7 @@ class ChildConfigurationTest {
                 .build();
         Configuration conf = new Configuration(false);
 
-        DocumentMapper.configure(conf, spec, true);
+        DocumentMapper.configure(conf, spec, true, 1);
         // as a job ships it: its job.xml, read back by the task
         ByteArrayOutputStream jobXml = new ByteArrayOutputStream();
         conf.writeXml(jobXml);
