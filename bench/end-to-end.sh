@@ -5,8 +5,10 @@
 # copy of the same documents from the same source into a PostgreSQL of its own started the same way (DirectCopy: one
 # pass, cursor → TSV → COPY FROM STDIN), and the ratio of the two rates; then the same etl command again with no new
 # documents (NOTHING_NEW_RUNS times, default once, one after the other on the same sample). Prints each run's wall time
-# (JVM start included), documents/s, peak RSS and CPU seconds of each process, and per stage the same figures.
-#   [NOTHING_NEW_RUNS=n] bench/end-to-end.sh [documents]
+# (JVM start included), documents/s, peak RSS and CPU seconds of each process, and per stage the same figures. With
+# PROFILE=<folder>, the first run is recorded (Java Flight Recorder) into <folder>/first-run.jfr, and where etl's CPU
+# went, by stage and method, is written to <folder>/first-run.txt (io.etl.bench.ProfileSummary).
+#   [NOTHING_NEW_RUNS=n] [PROFILE=folder] bench/end-to-end.sh [documents]
 set -euo pipefail
 project="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 documents="${1:-1000000}"
@@ -14,9 +16,14 @@ source "$project/bench/common.sh"
 bench_setup
 serve_source "$documents"
 
-timed_etl "first run (all documents)" "$documents" "$work/home" mongo.uri="$uri"
+ETL_JAVA_OPTS="${ETL_JAVA_OPTS:-}${PROFILE:+ -XX:StartFlightRecording=filename=$PROFILE/first-run.jfr,settings=profile}" \
+    timed_etl "first run (all documents)" "$documents" "$work/home" mongo.uri="$uri"
 end_to_end=$rate
 loaded_all "$documents" "$work/home"
+if [[ -n "${PROFILE:-}" ]]; then
+  "${bench_java[@]}" io.etl.bench.ProfileSummary "$PROFILE/first-run.jfr" 25 >"$PROFILE/first-run.txt"
+  echo "    where its CPU went (a flight recording of etl): $PROFILE/first-run.txt"
+fi
 timed "direct copy (baseline)" direct-copy "$documents" "$work/direct-copy" "$work/direct-copy-warehouse" \
     "${bench_java[@]}" io.etl.bench.DirectCopy "$uri" "$work/direct-copy-warehouse"
 read -r _ copied seconds <"$work/direct-copy.out"
