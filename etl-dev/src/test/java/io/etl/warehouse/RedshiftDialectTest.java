@@ -72,7 +72,7 @@ class RedshiftDialectTest {
                 "warehouse.user", "postgres"), Clock.systemUTC());
         Window window = Window.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"));
         StagingCopy insertsWhatTheS3CopyWouldLoad = (connection, sql, parts) -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Identifiers.quote(sql.staging())
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + sql.copyTarget()
                     + " VALUES (?, ?, TIMESTAMP '2026-03-01 12:00:00')")) {
                 for (String part : parts) {
                     insert.setString(1, part);
@@ -193,7 +193,7 @@ class RedshiftDialectTest {
     /** What the S3 COPY would load: one row per part name, keyed by it. */
     private static StagingCopy inserting(String id) {
         return (connection, sql, parts) -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Identifiers.quote(sql.staging())
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + sql.copyTarget()
                     + " VALUES (?, '/', TIMESTAMP '2026-03-01 12:00:00')")) {
                 insert.setString(1, id);
                 insert.executeUpdate();

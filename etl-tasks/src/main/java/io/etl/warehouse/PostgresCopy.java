@@ -31,7 +31,7 @@ public final class PostgresCopy implements StagingCopy {
 
     @Override
     public long copy(Connection connection, Statements sql, List<String> parts) throws SQLException, IOException, LoadException {
-        String copy = "COPY " + Identifiers.quote(sql.staging()) + " (" + sql.columnList() + ") FROM STDIN";
+        String copy = "COPY " + sql.copyTarget() + " (" + sql.columnList() + ") FROM STDIN";
         var copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         long rows = 0;
         for (String part : parts) {

@@ -48,7 +48,7 @@ public final class RedshiftCopy implements StagingCopy {
             return statement.getUpdateCount();
         } catch (SQLException e) {
             throw new LoadException(loadError(connection, sql, parts).map(refused -> "the warehouse refused " + refused)
-                    .orElse("COPY into " + sql.staging() + " failed: " + e.getMessage()), e);
+                    .orElse("COPY into " + sql.copyTarget() + " failed: " + e.getMessage()), e);
         }
     }
 
@@ -61,7 +61,7 @@ public final class RedshiftCopy implements StagingCopy {
     }
 
     String copyStatement(Statements sql) {
-        return "COPY " + Identifiers.quote(sql.staging()) + " (" + sql.columnList() + ") FROM "
+        return "COPY " + sql.copyTarget() + " (" + sql.columnList() + ") FROM "
                 + Identifiers.literal(lake.objectUri(manifest)) + " IAM_ROLE " + Identifiers.literal(iamRole)
                 + " MANIFEST " + options;
     }

@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Fills the staging table from the transform's part files, the way the warehouse loads fastest. */
+/** Fills the COPY's target ({@link Statements#copyTarget}: staging, or an empty table) from the transform's part files, the way the warehouse loads fastest. */
 public interface StagingCopy {
 
     /**

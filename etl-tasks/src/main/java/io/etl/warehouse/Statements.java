@@ -25,11 +25,36 @@ public final class Statements {
     private final Dialect dialect;
     private final Table table;
     private final String staging;
+    /** Where a COPY writes, quoted: the staging table, or the table itself ({@link #copyingIntoTable}). */
+    private final String copyTarget;
 
     public Statements(Dialect dialect, Table table) {
+        this(dialect, table, table.name() + STAGING_SUFFIX, Identifiers.quote(table.name() + STAGING_SUFFIX));
+    }
+
+    private Statements(Dialect dialect, Table table, String staging, String copyTarget) {
         this.dialect = dialect;
         this.table = table;
-        this.staging = table.name() + STAGING_SUFFIX;
+        this.staging = staging;
+        this.copyTarget = copyTarget;
+    }
+
+    /**
+     * The same statements with the COPY writing straight into the table: for a window loading into an empty table,
+     * where there is nothing to replace, so no staging to fill and insert from.
+     */
+    public Statements copyingIntoTable() {
+        return new Statements(dialect, table, staging, table.qualified());
+    }
+
+    /** The relation a COPY writes into, quoted. */
+    public String copyTarget() {
+        return copyTarget;
+    }
+
+    /** One row of the table, if it has any. */
+    public String anyRow() {
+        return "SELECT 1 FROM " + table.qualified() + " LIMIT 1";
     }
 
     public Table table() {
@@ -222,10 +247,13 @@ public final class Statements {
                 + inRange(Identifiers.quote(REJECT_CURSOR)) + "))";
     }
 
-    /** The earlier rejects of the documents staging now loads ({@code etl}): a document is loaded or rejected, not both. */
+    /**
+     * The earlier rejects of the documents the COPY loaded ({@code etl}), which its target holds: a document is loaded
+     * or rejected, not both.
+     */
     public String deleteLoadedRejects() {
-        String key = Identifiers.quote(staging) + "." + Identifiers.quote(table.key());
-        return "DELETE FROM " + rejects() + " USING " + Identifiers.quote(staging) + " WHERE " + rejects() + ".\"etl\" = ? AND "
+        String key = copyTarget + "." + Identifiers.quote(table.key());
+        return "DELETE FROM " + rejects() + " USING " + copyTarget + " WHERE " + rejects() + ".\"etl\" = ? AND "
                 + rejects() + ".\"document_id\" = CAST(" + key + " AS VARCHAR(" + REJECT_TEXT_LENGTH + "))";
     }
 

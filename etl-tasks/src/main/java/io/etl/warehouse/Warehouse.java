@@ -391,11 +391,20 @@ public final class Warehouse implements AutoCloseable {
     /**
      * Copies the parts into staging (exactly as many rows as the transform wrote, or it fails), deletes the rows they
      * replace (and, as the mode says, every row or the window's rows not in staging), inserts the staging rows, and
-     * removes the earlier rejects of the documents they hold. The staging stays, for the child tables.
+     * removes the earlier rejects of the documents they hold. The staging stays, for the child tables. A table without
+     * child tables that is empty gets the parts copied straight into it.
      */
     private static ParentRows copyAndMerge(Connection connection, Statement statement, Statements sql, StagingCopy copy,
                                            List<String> parts, LoadMode mode, LoadMarker marker)
             throws SQLException, IOException, PermanentFailure {
+        if (sql.table().children().isEmpty() && isEmpty(statement, sql)) {
+            // nothing to replace or delete, whatever the mode: the COPY goes straight into the table (a first load, a
+            // refresh's first chunk), which spares filling a staging table and inserting it all again
+            Statements direct = sql.copyingIntoTable();
+            long loaded = requireCopied(copy.copy(connection, direct, parts), marker.rowsTransformed(), sql);
+            forget(connection, direct.deleteLoadedRejects(), marker.etl());
+            return new ParentRows(loaded, 0, 0);
+        }
         long loaded = copyIntoStaging(connection, statement, sql, copy, parts, marker.rowsTransformed());
         long deleted = mode == LoadMode.MERGE_DELETING_MISSING ? deleteMissing(connection, sql, marker.window()) : 0;
         long replaced = statement.executeUpdate(mode == LoadMode.REPLACE_ALL ? sql.deleteAll() : sql.deleteReplaced());
@@ -408,12 +417,22 @@ public final class Warehouse implements AutoCloseable {
     private static long copyIntoStaging(Connection connection, Statement statement, Statements sql, StagingCopy copy,
                                         List<String> parts, long expected) throws SQLException, IOException, PermanentFailure {
         statement.execute(sql.createStaging());
-        long loaded = copy.copy(connection, sql, parts);
+        return requireCopied(copy.copy(connection, sql, parts), expected, sql);
+    }
+
+    /** @return {@code loaded}, when it is the {@code expected} rows the transform wrote */
+    private static long requireCopied(long loaded, long expected, Statements sql) throws PermanentFailure {
         if (loaded != expected) {
             throw new PermanentFailure("the COPY into " + sql.table().qualified() + " read " + loaded
                     + " rows but the transform wrote " + expected);
         }
         return loaded;
+    }
+
+    private static boolean isEmpty(Statement statement, Statements sql) throws SQLException {
+        try (ResultSet any = statement.executeQuery(sql.anyRow())) {
+            return !any.next();
+        }
     }
 
     /**
