@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The Pig a transform runs: the ETL's own script between a prelude and an epilogue derived from its declaration,
@@ -107,7 +108,8 @@ record TransformScript(PigScript script, String text) {
     }
 
     private static String load(String folder, List<String> fields) {
-        return "LOAD '" + folder + "/part-*' USING " + LakeStorage.class.getName() + "('" + String.join(", ", fields) + "')";
+        return "LOAD '" + folder + "/part-*' USING " + LakeStorage.class.getName() + "() AS ("
+                + fields.stream().map(f -> f + ":chararray").collect(Collectors.joining(", ")) + ")";
     }
 
     /** Every row of {@code contract}'s relation checked: {@code etl_<name>_loadable} and {@code etl_<name>_rejects}. */
@@ -128,9 +130,10 @@ record TransformScript(PigScript script, String text) {
     private static String epilogue(RowContract rows) {
         return "\n-- etl: every row checked against the table; the loadable ones stored for the warehouse, the others rejected\n"
                 + check("row", rows) + """
-                STORE etl_row_loadable INTO '$output' USING %s('%d');
+                etl_rows = FOREACH etl_row_loadable GENERATE %s;
+                STORE etl_rows INTO '$output' USING %s();
                 STORE etl_row_rejects INTO '$rejects' USING PigStorage('\\t');
-                """.formatted(WarehouseStorage.class.getName(), rows.columns().size()) + storeExtractRejects();
+                """.formatted(columns(rows), WarehouseStorage.class.getName()) + storeExtractRejects();
     }
 
     /**

@@ -15,9 +15,6 @@ import org.apache.pig.tools.pigstats.PigStatusReporter;
  * NUL, which neither warehouse can store, becomes U+FFFD and is counted in the Hadoop counter
  * {@value #COUNTER_GROUP}/{@value #NULS_REPLACED}.
  *
- * Given a number of fields, it stores the first that many of each row: a checked row without its check, with no
- * projection of Pig's between (projections are most of Pig's work on a row).
- *
  * <pre>{@code STORE rows INTO '$output' USING io.etl.transform.WarehouseStorage();}</pre>
  */
 public final class WarehouseStorage extends PigStorage {
@@ -26,29 +23,16 @@ public final class WarehouseStorage extends PigStorage {
     static final String NULS_REPLACED = "nuls_replaced";
 
     private final TupleFactory tuples = TupleFactory.getInstance();
-    /** How many fields of a row it stores; every one when negative. */
-    private final int width;
 
     public WarehouseStorage() {
-        this(-1);
-    }
-
-    /** @param fields how many of each row's first fields it stores */
-    public WarehouseStorage(String fields) {
-        this(Integer.parseInt(fields.trim()));
-    }
-
-    private WarehouseStorage(int width) {
         super("\t");
-        this.width = width;
     }
 
     @Override
     public void putNext(Tuple row) throws IOException {
-        int stored = width < 0 ? row.size() : width;
-        Tuple fields = tuples.newTuple(stored);
+        Tuple fields = tuples.newTuple(row.size());
         long nuls = 0;
-        for (int i = 0; i < stored; i++) {
+        for (int i = 0; i < row.size(); i++) {
             Object field = row.get(i);
             if (field instanceof String lakeField && lakeField.indexOf('\\') < 0) {
                 // nothing escaped: no tab, newline, backslash or NUL, so both forms are the same text
