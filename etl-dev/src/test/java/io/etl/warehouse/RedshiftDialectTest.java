@@ -6,6 +6,7 @@ import io.etl.reject.Reject;
 import io.etl.state.Json;
 import io.etl.testing.LocalS3;
 import io.etl.testing.TestSettings;
+import io.etl.task.PermanentFailure;
 import io.etl.window.Window;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,12 +158,8 @@ class RedshiftDialectTest {
 
     @Test
     void through_redshift_a_load_adds_the_columns_declared_and_widens_strings_before_its_transaction() throws Exception {
-        String url = "jdbc:redshift://127.0.0.1:" + proxy.port() + "/postgres?ssl=false";
-        Warehouse redshift = Warehouse.open(TestSettings.of(home, "warehouse.url", url, "warehouse.user", "postgres",
-                "warehouse.schema", "changes_via_redshift"), Clock.systemUTC());
-        Table narrow = Table.named("page_views").schema("changes_via_redshift")
-                .column("id", SqlType.varchar(24)).column("path", SqlType.varchar(8)).column("viewed_at", SqlType.timestamp())
-                .key("id").cursor("viewed_at").build();
+        Warehouse redshift = throughRedshift("changes_via_redshift");
+        Table narrow = pageViews("changes_via_redshift");
         Table wider = Table.named("page_views").schema("changes_via_redshift")
                 .column("id", SqlType.varchar(24)).column("path", SqlType.varchar(64)).column("viewed_at", SqlType.timestamp())
                 .column("referrer", SqlType.varchar(32)).key("id").cursor("viewed_at").build();
@@ -188,6 +186,63 @@ class RedshiftDialectTest {
                 connection.rollback();
             }
         }
+    }
+
+    @Test
+    void through_redshift_a_table_rebuilt_beside_is_swapped_in_with_its_grants_and_a_bound_view_stops_the_swap() throws Exception {
+        Warehouse redshift = throughRedshift("swap_via_redshift");
+        Table live = pageViews("swap_via_redshift");
+        Window march = Window.of(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"));
+        redshift.load(live, new LoadMarker("page_views", march, "run-1", 1, 1, 1, 0), inserting("old"), List.of("a"), LoadMode.MERGE, List.of());
+        try (Connection connection = redshift.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS swap_reader");
+            statement.execute("CREATE ROLE swap_reader");
+            statement.execute("GRANT SELECT ON swap_via_redshift.page_views TO swap_reader");
+        }
+        redshift.load(live.building(), new LoadMarker("page_views__refresh", march, "run-2", 1, 1, 1, 0), inserting("new"), List.of("a"),
+                LoadMode.MERGE, List.of());
+
+        Warehouse.Swapped swapped = redshift.swapIn(live, "page_views", "page_views__refresh");
+
+        assertEquals(new Warehouse.Swapped(1, 1), swapped);
+        try (Connection connection = redshift.connect(); Statement statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery("SELECT id FROM swap_via_redshift.page_views")) {
+                assertTrue(rows.next());
+                assertEquals("new", rows.getString(1));
+                assertFalse(rows.next());
+            }
+            try (var grant = statement.executeQuery("SELECT privilege_type FROM information_schema.table_privileges "
+                    + "WHERE table_schema = 'swap_via_redshift' AND table_name = 'page_views' AND grantee = 'swap_reader'")) {
+                assertTrue(grant.next(), "the grant is carried over");
+                assertEquals("SELECT", grant.getString(1));
+            }
+            assertFalse(Catalog.tableExists(connection, "swap_via_redshift", "page_views__etl_new"));
+            statement.execute("CREATE VIEW swap_via_redshift.recent_views AS SELECT id FROM swap_via_redshift.page_views");
+        }
+        redshift.load(live.building(), new LoadMarker("page_views__refresh", march, "run-3", 1, 1, 1, 0), inserting("newer"),
+                List.of("a"), LoadMode.MERGE, List.of());
+
+        PermanentFailure bound = assertThrows(PermanentFailure.class, () -> redshift.swapIn(live, "page_views", "page_views__refresh"));
+
+        assertTrue(bound.getMessage().contains("recent_views"), bound.getMessage());
+        try (Connection connection = redshift.connect(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT id FROM swap_via_redshift.page_views")) {
+            assertTrue(rows.next());
+            assertEquals("new", rows.getString(1), "the old table stays");
+        }
+    }
+
+    /** The warehouse through the Redshift driver and the proxy, in a schema of the test's own. */
+    private static Warehouse throughRedshift(String schema) {
+        return Warehouse.open(TestSettings.of(home, "warehouse.url", "jdbc:redshift://127.0.0.1:" + proxy.port() + "/postgres?ssl=false",
+                "warehouse.user", "postgres", "warehouse.schema", schema), Clock.systemUTC());
+    }
+
+    /** {@code page_views (id, path VARCHAR(8), viewed_at)} in the schema. */
+    private static Table pageViews(String schema) {
+        return Table.named("page_views").schema(schema)
+                .column("id", SqlType.varchar(24)).column("path", SqlType.varchar(8)).column("viewed_at", SqlType.timestamp())
+                .key("id").cursor("viewed_at").build();
     }
 
     /** What the S3 COPY would load: one row per part name, keyed by it. */
