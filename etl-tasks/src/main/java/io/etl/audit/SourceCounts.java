@@ -1,5 +1,6 @@
 package io.etl.audit;
 
+import io.etl.concurrent.Daemons;
 import io.etl.extract.WindowFilter;
 import io.etl.window.Window;
 
@@ -7,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.mongodb.client.MongoCollection;
@@ -29,11 +28,7 @@ final class SourceCounts {
     /** The documents whose cursor falls in each bucket, in the buckets' order. */
     static Map<Window, Long> count(MongoCollection<Document> collection, String cursor, List<Window> buckets)
             throws InterruptedException {
-        ExecutorService counters = Executors.newFixedThreadPool(AT_ONCE, runnable -> {
-            Thread thread = new Thread(runnable, "audit-count");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService counters = Daemons.pool(AT_ONCE, "audit-count");
         try {
             List<Future<Long>> counts = new ArrayList<>();
             for (Window bucket : buckets) {
@@ -41,23 +36,11 @@ final class SourceCounts {
             }
             Map<Window, Long> byBucket = new LinkedHashMap<>();
             for (int i = 0; i < buckets.size(); i++) {
-                byBucket.put(buckets.get(i), result(counts.get(i)));
+                byBucket.put(buckets.get(i), Daemons.result(counts.get(i)));
             }
             return byBucket;
         } finally {
             counters.shutdownNow();
-        }
-    }
-
-    /** The count, or the driver's own exception (a timeout the caller reports as an unreachable source). */
-    private static long result(Future<Long> count) throws InterruptedException {
-        try {
-            return count.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

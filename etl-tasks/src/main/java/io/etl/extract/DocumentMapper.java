@@ -1,5 +1,6 @@
 package io.etl.extract;
 
+import io.etl.concurrent.Daemons;
 import io.etl.spec.Child;
 import io.etl.spec.EtlSpec;
 import io.etl.spec.Field;
@@ -13,9 +14,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.hadoop.conf.Configuration;
@@ -140,45 +139,38 @@ public final class DocumentMapper extends Mapper<Object, BSONObject, NullWritabl
     }
 
     private void convertInParallel(Context context) throws IOException, InterruptedException {
-        ExecutorService converters = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "extract conversion");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService converters = Daemons.pool(threads, "extract conversion");
+        // twice as many batches as threads in hand: enough to keep them busy, few in memory
         Deque<Future<List<DocumentLines>>> converting = new ArrayDeque<>();
         try {
             List<BSONObject> batch = new ArrayList<>(BATCH);
-            boolean more = true;
-            while (more) {
-                more = context.nextKeyValue();
-                if (more) {
-                    batch.add(context.getCurrentValue());
-                }
-                if (batch.size() == BATCH || !more && !batch.isEmpty()) {
-                    List<BSONObject> documents = batch;
-                    converting.add(converters.submit(() -> conversion.lines(documents)));
+            while (context.nextKeyValue()) {
+                batch.add(context.getCurrentValue());
+                if (batch.size() == BATCH) {
+                    converting.add(convert(converters, batch));
                     batch = new ArrayList<>(BATCH);
                 }
-                // twice as many batches as threads in hand: enough to keep them busy, few in memory
-                while (converting.size() > 2 * threads || !more && !converting.isEmpty()) {
-                    for (DocumentLines lines : converted(converting.removeFirst())) {
-                        write(lines, context);
-                    }
+                if (converting.size() > 2 * threads) {
+                    writeFirst(converting, context);
                 }
+            }
+            converting.add(convert(converters, batch));
+            while (!converting.isEmpty()) {
+                writeFirst(converting, context);
             }
         } finally {
             converters.shutdownNow();
         }
     }
 
-    private static List<DocumentLines> converted(Future<List<DocumentLines>> batch) throws IOException, InterruptedException {
-        try {
-            return batch.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IOException(e.getCause());
+    private Future<List<DocumentLines>> convert(ExecutorService converters, List<BSONObject> documents) {
+        return converters.submit(() -> conversion.lines(documents));
+    }
+
+    /** Writes the lines of the batch read first, once converted. */
+    private void writeFirst(Deque<Future<List<DocumentLines>>> converting, Context context) throws IOException, InterruptedException {
+        for (DocumentLines lines : Daemons.result(converting.removeFirst())) {
+            write(lines, context);
         }
     }
 

@@ -1,13 +1,14 @@
 package io.etl.extract;
 
+import io.etl.concurrent.Daemons;
 import io.etl.task.TaskContext;
 import io.etl.window.Window;
 
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.client.MongoCollection;
@@ -101,22 +102,16 @@ public final class UnselectableDocuments {
      * cursor index without fetching a document.
      */
     static Survey survey(MongoCollection<Document> collection, WindowFilter window) {
-        FutureTask<Long> matched = new FutureTask<>(() -> collection.countDocuments(window.query()));
-        Thread counting = new Thread(matched, "count " + collection.getNamespace());
-        counting.setDaemon(true);
-        counting.start();
-        List<Unselectable> unselectable = find(collection, window.cursorField());
+        ExecutorService counting = Daemons.pool(1, "count " + collection.getNamespace());
         try {
-            return new Survey(matched.get(), unselectable);
+            Future<Long> matched = counting.submit(() -> collection.countDocuments(window.query()));
+            List<Unselectable> unselectable = find(collection, window.cursorField());
+            return new Survey(Daemons.result(matched), unselectable);
         } catch (InterruptedException e) {
-            matched.cancel(true);
             Thread.currentThread().interrupt();
             throw new MongoInterruptedException("interrupted while counting the window's documents", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw (Error) e.getCause();
+        } finally {
+            counting.shutdownNow();
         }
     }
 

@@ -45,7 +45,8 @@ public record LakeDirectory(Lake lake, String path) implements Target {
 
     /**
      * The folder beside it for an unwound array's rows ({@code transform_media} beside {@code transform}) or the
-     * extract's rejects before the transform gathers them: Pig cannot store into a folder within another store's. {@link Stage#ofFolder} knows it as its stage's.
+     * extract's rejects before the transform gathers them: Pig cannot store into a folder within another store's.
+     * {@link Stage#ofFolder} knows it as its stage's.
      */
     public LakeDirectory beside(String name) {
         return new LakeDirectory(lake, path + "_" + name);
