@@ -29,6 +29,7 @@ import io.etl.warehouse.SqlType;
 import io.etl.warehouse.Table;
 import io.etl.window.WindowParameters;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,6 +140,38 @@ class TransformTaskTest {
     }
 
     @Test
+    void rows_rejected_in_every_part_of_a_transform_in_several_parts_are_all_in_its_rejects_and_none_with_its_rows() throws Exception {
+        String tooLong = "x".repeat(257);
+        List<String> lines = new ArrayList<>();
+        List<String> rejectedIds = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            String id = String.format("6565a1b2c3d4e5f6%08x", i);
+            boolean rejected = i % 10 == 0;
+            lines.add(id + "\t7\t" + (rejected ? tooLong : "click") + "\t2026-11-01T10:00:00.000Z\t[1]\t\\N\t\\N\t\\N");
+            if (rejected) {
+                rejectedIds.add(id);
+            }
+        }
+        TransformTask transform = extracted(transform("transform.parts", "2"), lines.toArray(String[]::new));
+
+        transform.run(new RecordingContext());
+
+        LakeDirectory output = transform.output().get(0);
+        assertEquals(List.of("part-m-00000", "part-m-00001"), output.parts());
+        assertEquals(3600, LakeLines.of(output).size());
+        assertTrue(LakeLines.of(output).stream().noneMatch(row -> row.contains(tooLong)));
+        try (Stream<Path> files = Files.list(Path.of(URI.create(output.hadoopPath())))) {
+            assertEquals(List.of(), files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("rejects")).toList(),
+                    "the rows' rejects moved out of the folder the warehouse loads");
+        }
+        List<String> rejects = LakeLines.of(transform.rejects());
+        assertEquals(rejectedIds, rejects.stream().map(reject -> reject.split("\t")[0]).sorted().toList());
+        assertTrue(rejects.stream().allMatch(reject -> reject.contains("\taction\tlonger than VARCHAR(256): 257 characters\t")));
+        assertEquals(new TransformCounts(3600, 400, 0, 0, Map.of("action: longer than VARCHAR(256): 257 characters", 400L), Map.of(), Map.of()),
+                TransformCounts.read(output));
+    }
+
+    @Test
     void a_nul_no_warehouse_can_store_is_written_as_the_replacement_character_and_counted() throws Exception {
         TransformTask transform = transformOfExtract(
                 "6565a1b2c3d4e5f601234567\t7\tnul\\0here\t2026-11-01T10:00:00.000Z\t[\"\\\\u0000\"]\t\\N\t\\N\t\\N");
@@ -181,6 +214,19 @@ class TransformTaskTest {
 
         assertEquals("actions_taken.pig: rows must have the table's columns in order (id, user_id, action, date, value_1, "
                 + "value_2, value_3, value_4, value_5), but field 2 is action where the table has user_id", failure.getMessage());
+        assertFalse(transform.complete());
+    }
+
+    @Test
+    void rows_whose_fields_pig_cannot_name_stop_the_transform_before_any_job() throws Exception {
+        Path scripts = Files.createDirectory(home.resolve("pig"));
+        Files.writeString(scripts.resolve("actions_taken.pig"), "rows = FOREACH documents GENERATE FLATTEN(STRSPLIT(id, ','));\n");
+        TransformTask transform = extracted(transform("pig.dir", scripts.toString()), ONE_DOCUMENT);
+
+        PermanentFailure failure = assertThrows(PermanentFailure.class, () -> transform.run(new RecordingContext()));
+
+        assertEquals("actions_taken.pig: rows must have the table's columns in order (id, user_id, action, date, value_1, "
+                + "value_2, value_3, value_4, value_5), but Pig does not know its fields' names: name them with AS", failure.getMessage());
         assertFalse(transform.complete());
     }
 
@@ -308,8 +354,6 @@ class TransformTaskTest {
                 .filter(thread -> thread.getName().startsWith("LocalJobRunner Map Task Executor")).toList();
     }
 
-
-    /** The transform of a window whose extract holds the lines given (as the extract would have written them). */
     @Test
     void writes_as_many_parts_as_set_for_the_warehouse_to_load_in_parallel_and_every_row_once() throws Exception {
         TransformTask transform = transform("transform.parts", "2");
@@ -339,11 +383,11 @@ class TransformTaskTest {
         assertEquals(1, transform.output().get(0).parts().size());
     }
 
+    /** The transform of a window whose extract holds the lines given (as the extract would have written them). */
     private TransformTask transformOfExtract(String... lines) throws Exception {
         return extracted(transform(), lines);
     }
 
-    /** The transform, its window's extract written as these lines of the lake. */
     /** Pig keeps a local job's state in statics: another ETL's script planned meanwhile broke it ("initialize was not called!"). */
     @Test
     void transforms_run_at_once_by_several_workers_each_write_every_row() throws Exception {
@@ -400,6 +444,7 @@ class TransformTaskTest {
         }
     }
 
+    /** The transform, its window's extract written as these lines of the lake. */
     private static TransformTask extracted(TransformTask transform, String... lines) throws Exception {
         LakeDirectory extract = transform.requires().get(0).output().get(0);
         extract.write("part-m-00000", String.join("\n", lines) + "\n");

@@ -32,11 +32,13 @@ import java.util.stream.Collectors;
  *   <li>The script defines {@value #ROWS}: the table's columns, in order, named as the columns; and for each unwound
  *       array {@code <name>_rows}: its child table's columns.</li>
  *   <li>The epilogue checks that each has its table's columns before any job starts, then each row against its table
- *       ({@link LoadableRow}), stores the loadable ones for the warehouse ({@link WarehouseStorage}) and every reject,
- *       {@code (document_id, field, reason, value)}: the rows' into {@value #REJECTS}, the documents the extract
- *       refused beside them ({@link #EXTRACT_REJECTS}), for the transform to gather into {@value #REJECTS}. A UNION
- *       of the two would make Pig write the whole extract and every checked row to temporary files and read them
- *       back in a second job. With child tables, a document loads whole or not at all: a
+ *       ({@link RowCheck}), stores the loadable ones for the warehouse ({@link WarehouseStorage}) and every reject,
+ *       {@code (document_id, field, reason, value)}, for the transform to gather into {@value #REJECTS}: without
+ *       child tables, the store checks each row and writes the rows' rejects beside its parts
+ *       ({@link RowsAndRejects}); the documents the extract refused are stored beside {@value #REJECTS}
+ *       ({@link #EXTRACT_REJECTS}). A UNION of the two would make Pig write the whole extract and every checked row
+ *       to temporary files and read them back in a second job. With child tables, a document loads whole or not at
+ *       all ({@link LoadableRow} checks each row before they are grouped by document): a
  *       child row its table cannot hold rejects its document, and the child rows of a rejected document are stored
  *       apart, in the rejects' folder of their array, so that every element is counted.</li>
  * </ul>
@@ -128,12 +130,12 @@ record TransformScript(PigScript script, String text) {
     }
 
     private static String epilogue(RowContract rows) {
-        return "\n-- etl: every row checked against the table; the loadable ones stored for the warehouse, the others rejected\n"
-                + check("row", rows) + """
-                etl_rows = FOREACH etl_row_loadable GENERATE %s;
-                STORE etl_rows INTO '$output' USING %s();
-                STORE etl_row_rejects INTO '$rejects' USING PigStorage('\\t');
-                """.formatted(columns(rows), WarehouseStorage.class.getName()) + storeExtractRejects();
+        // etl_row_contract is never stored, so never run: Pig plans it, which checks the rows' fields before any job
+        return "\n-- etl: every row checked against the table as it is stored; the loadable ones for the warehouse, the others rejected\n"
+                + "DEFINE EtlRowContract " + LoadableRow.class.getName() + "('" + rows.encoded() + "');\n"
+                + "etl_row_contract = FOREACH " + ROWS + " GENERATE EtlRowContract(*);\n"
+                + "STORE " + ROWS + " INTO '$" + OUTPUT + "' USING " + WarehouseStorage.class.getName() + "('" + rows.encoded() + "');\n"
+                + storeExtractRejects();
     }
 
     /**

@@ -131,7 +131,7 @@ public final class TransformTask extends WindowTask {
         conf.set(MRJobConfig.WORKING_DIR, input.hadoopPath());
         PigResult result = new PigRun(script, parameters).execute(conf, hadoop.jobJars(WarehouseStorage.class, List.of()),
                 percent -> context.progress("transform", percent, 100, "%"));
-        gatherExtractRejects(rejects, conf);
+        gatherRejects(output, rejects, conf);
         RejectSummary rejected = RejectSummary.of(rejects);
         Map<String, Long> elementRows = new LinkedHashMap<>();
         Map<String, Long> elementsDropped = new LinkedHashMap<>();
@@ -144,19 +144,33 @@ public final class TransformTask extends WindowTask {
     }
 
     /**
-     * Moves the parts of the documents the extract refused, which Pig stored beside the rejects
-     * ({@link TransformScript#EXTRACT_REJECTS}), in with them: {@code part-m-00000} as {@code part-etl_documents-m-00000}.
+     * Moves the rejects the job wrote outside {@code rejects} in with the others: the documents the extract refused,
+     * which Pig stored beside them ({@link TransformScript#EXTRACT_REJECTS}; {@code part-m-00000} becomes
+     * {@code part-etl_documents-m-00000}), and the rows' rejects each task wrote beside its part of {@code output}
+     * ({@link RowsAndRejects}; {@code rejects-m-00000} becomes {@code part-m-00000}). Rejects of none leave one empty
+     * part, as a stage with no rows does.
      */
-    private static void gatherExtractRejects(LakeDirectory rejects, Configuration conf) throws IOException {
-        Path stored = new Path(rejects.beside(TransformScript.EXTRACT_REJECTS).hadoopPath());
-        FileSystem files = stored.getFileSystem(conf);
-        for (FileStatus part : files.listStatus(stored, path -> path.getName().startsWith("part-"))) {
-            Path into = new Path(rejects.hadoopPath(), "part-" + TransformScript.EXTRACT_REJECTS + part.getPath().getName().substring("part".length()));
-            if (!files.rename(part.getPath(), into)) {
-                throw new IOException("could not move " + part.getPath() + " to " + into);
+    private static void gatherRejects(LakeDirectory output, LakeDirectory rejects, Configuration conf) throws IOException {
+        Path into = new Path(rejects.hadoopPath());
+        FileSystem files = into.getFileSystem(conf);
+        files.mkdirs(into);
+        Path extractRejects = new Path(rejects.beside(TransformScript.EXTRACT_REJECTS).hadoopPath());
+        move(files, extractRejects, "part", into, "part-" + TransformScript.EXTRACT_REJECTS);
+        files.delete(extractRejects, true);
+        move(files, new Path(output.hadoopPath()), RowsAndRejects.REJECTS, into, "part");
+        if (rejects.parts().isEmpty()) {
+            rejects.writeEmptyPart();
+        }
+    }
+
+    /** Moves the files of {@code from} named {@code <prefix>-…} into {@code into}, each as {@code <renamed>-…}. */
+    private static void move(FileSystem files, Path from, String prefix, Path into, String renamed) throws IOException {
+        for (FileStatus file : files.listStatus(from, path -> path.getName().startsWith(prefix + "-"))) {
+            Path moved = new Path(into, renamed + file.getPath().getName().substring(prefix.length()));
+            if (!files.rename(file.getPath(), moved)) {
+                throw new IOException("could not move " + file.getPath() + " to " + moved);
             }
         }
-        files.delete(stored, true);
     }
 
     /** The names of the ETL's unwound arrays. */

@@ -4,6 +4,7 @@ import io.etl.tsv.Tsv;
 
 import java.io.IOException;
 
+import org.apache.hadoop.mapreduce.OutputFormat;
 import org.apache.pig.builtin.PigStorage;
 import org.apache.pig.data.Tuple;
 import org.apache.pig.data.TupleFactory;
@@ -16,6 +17,10 @@ import org.apache.pig.tools.pigstats.PigStatusReporter;
  * {@value #COUNTER_GROUP}/{@value #NULS_REPLACED}.
  *
  * <pre>{@code STORE rows INTO '$output' USING io.etl.transform.WarehouseStorage();}</pre>
+ *
+ * Given a {@link RowContract} ({@link RowContract#encoded()}), it also checks each row ({@link RowCheck}) and writes
+ * the reject a row is instead of the row, into the task's {@link RowsAndRejects#REJECTS} file beside its part: one
+ * operator where a check, a split and a projection in Pig cost two fifths of the transform.
  */
 public final class WarehouseStorage extends PigStorage {
 
@@ -23,13 +28,33 @@ public final class WarehouseStorage extends PigStorage {
     static final String NULS_REPLACED = "nuls_replaced";
 
     private final TupleFactory tuples = TupleFactory.getInstance();
+    private final RowCheck check;
 
     public WarehouseStorage() {
         super("\t");
+        this.check = null;
+    }
+
+    /** @param contract {@link RowContract#encoded()}: the rows checked, the rejects written beside them */
+    public WarehouseStorage(String contract) {
+        super("\t");
+        this.check = new RowCheck(RowContract.decode(contract));
+    }
+
+    @Override
+    public OutputFormat getOutputFormat() {
+        return check == null ? super.getOutputFormat() : new RowsAndRejects();
     }
 
     @Override
     public void putNext(Tuple row) throws IOException {
+        if (check != null) {
+            var reject = check.reject(row);
+            if (reject.isPresent()) {
+                ((RowsAndRejects.Writer) writer).reject(tuples.newTuple(reject.get()));
+                return;
+            }
+        }
         Tuple fields = tuples.newTuple(row.size());
         long nuls = 0;
         for (int i = 0; i < row.size(); i++) {
