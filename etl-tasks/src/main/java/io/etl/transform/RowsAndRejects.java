@@ -26,8 +26,8 @@ final class RowsAndRejects extends PigTextOutputFormat {
 
     @Override
     public RecordWriter<WritableComparable, Tuple> getRecordWriter(TaskAttemptContext task) throws IOException, InterruptedException {
-        Path part = getDefaultWorkFile(task, "");
-        return new Writer(super.getRecordWriter(task), new Path(part.getParent(), REJECTS + part.getName().substring(part.getName().indexOf('-'))), task);
+        Path workFolder = getDefaultWorkFile(task, "").getParent();
+        return new Writer(super.getRecordWriter(task), new Path(workFolder, getUniqueFile(task, REJECTS, "")), task);
     }
 
     /** Writes rows into the task's part, and {@link #reject} into its rejects' file. */
