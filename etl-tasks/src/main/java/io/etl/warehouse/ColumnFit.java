@@ -4,6 +4,8 @@ import io.etl.tsv.Tsv;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -12,7 +14,6 @@ import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Whether a value can be loaded into a column as it is, checked before the COPY sees it: one value the warehouse
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class ColumnFit {
 
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
     private static final Set<String> BOOLEANS = Set.of("true", "false", "t", "f", "1", "0");
     /** What both warehouses' COPY read into TIMESTAMP: the transform's form, up to microseconds. */
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
@@ -57,7 +57,7 @@ public final class ColumnFit {
     }
 
     private static String bigint(String value) {
-        if (!WHOLE_NUMBER.matcher(value).matches()) {
+        if (!wholeNumber(value)) {
             return "not a whole number";
         }
         try {
@@ -66,6 +66,24 @@ public final class ColumnFit {
         } catch (NumberFormatException e) {
             return "a whole number beyond the range of BIGINT";
         }
+    }
+
+    /** {@code -?[0-9]+}, checked by hand: a pattern's matcher for every value was a tenth of a transform's check. */
+    private static boolean wholeNumber(String value) {
+        int first = value.startsWith("-") ? 1 : 0;
+        if (value.length() == first) {
+            return false;
+        }
+        for (int i = first; i < value.length(); i++) {
+            if (!isDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String doublePrecision(String value) {
@@ -91,11 +109,52 @@ public final class ColumnFit {
     }
 
     private static String timestamp(String value) {
+        if (commonTimestamp(value)) {
+            return null;
+        }
         try {
             LocalDateTime time = LocalDateTime.parse(value, TIMESTAMP);
             return time.getYear() >= 1 ? null : "a timestamp before the year 1";
         } catch (DateTimeParseException e) {
             return "not a timestamp of the form 2026-11-01 10:00:00";
         }
+    }
+
+    /**
+     * True for a valid {@code yyyy-MM-dd HH:mm:ss[.ffffff]} of the years 1 to 9999, checked by hand; false for
+     * anything else, which the formatter then judges. Parsing every value with the formatter was most of a
+     * transform's check.
+     */
+    private static boolean commonTimestamp(String value) {
+        int length = value.length();
+        if (length != 19 && (length < 21 || length > 26 || value.charAt(19) != '.')) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == ' ';
+                case 13, 16 -> c == ':';
+                case 19 -> c == '.';
+                default -> isDigit(c);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        int year = number(value, 0, 4);
+        int month = number(value, 5, 7);
+        int day = number(value, 8, 10);
+        return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))
+                && number(value, 11, 13) <= 23 && number(value, 14, 16) <= 59 && number(value, 17, 19) <= 59;
+    }
+
+    private static int number(String digits, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            number = number * 10 + digits.charAt(i) - '0';
+        }
+        return number;
     }
 }

@@ -2,6 +2,15 @@ package io.etl.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +44,43 @@ class ColumnFitTest {
         assertEquals(Optional.empty(), ColumnFit.problem(SqlType.decimal(), "12.5000000000000", Dialect.REDSHIFT));
         assertEquals(Optional.of("more than 10 decimal places for DECIMAL(38,10)"),
                 ColumnFit.problem(SqlType.decimal(), "0.00000000001", Dialect.REDSHIFT));
+    }
+
+    @Test
+    void a_timestamp_fits_exactly_when_it_is_a_real_date_and_time_from_the_year_1_as_a_strict_parse_finds() {
+        DateTimeFormatter strict = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
+                .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 6, true).optionalEnd()
+                .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+        List<String> values = new ArrayList<>();
+        for (String year : List.of("0000", "0001", "1900", "2000", "2023", "2024", "9999")) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    values.add(String.format("%s-%02d-%02d 10:00:00", year, month, day));
+                }
+            }
+        }
+        for (String time : List.of("23:59:59", "24:00:00", "00:60:00", "00:00:60", "0:00:00", "00:00:00.", "00:00:00.1",
+                "00:00:00.123456", "00:00:00.1234567", "00:00:00,1", "00-00-00", "00:00:00Z")) {
+            values.add("2024-02-29 " + time);
+        }
+        values.addAll(List.of("2024-2-29 10:00:00", "+2024-02-29 10:00:00", "12024-02-29 10:00:00", "2024-02-29T10:00:00", "２０２４-02-29 10:00:00"));
+        for (String value : values) {
+            boolean parses;
+            try {
+                parses = LocalDateTime.parse(value, strict).getYear() >= 1;
+            } catch (DateTimeParseException e) {
+                parses = false;
+            }
+            assertEquals(parses, ColumnFit.problem(SqlType.timestamp(), value, Dialect.POSTGRES).isEmpty(), value);
+        }
+    }
+
+    @Test
+    void a_whole_number_is_an_optional_minus_and_ascii_digits() {
+        for (String value : List.of("+1", "1-", "--1", "-", "１", "1 ", "0x1", "1e3")) {
+            assertEquals(Optional.of("not a whole number"), ColumnFit.problem(SqlType.bigint(), value, Dialect.POSTGRES), value);
+        }
+        assertEquals(Optional.empty(), ColumnFit.problem(SqlType.bigint(), "-0", Dialect.POSTGRES));
     }
 
     @Test
