@@ -57,6 +57,18 @@ class ArrayColumnsTest {
     }
 
     @Test
+    void numbers_and_booleans_keep_the_text_the_extract_wrote() throws IOException {
+        assertEquals(List.of("1.0E10", "-0.5", "9223372036854775807"), columns("[1.0E10,-0.5,9223372036854775807]"));
+        assertEquals(List.of("true", "false", "\\N"), columns("[true,false]"));
+    }
+
+    @Test
+    void nested_elements_are_whole_in_their_column_and_skipped_whole_past_the_last() throws IOException {
+        assertEquals(List.of("[1,[2]]", "{\"k\":{\"j\":null}}", "3"), columns("[[1,[2]],{\"k\":{\"j\":null}},3,[4,[5]],{\"k\":[6]}]"));
+        assertEquals(List.of("a", "2", "[{\"k\":[6]},[7]]"), spread(new ArrayColumns("value", "2", "value_rest"), "[\"a\",2,{\"k\":[6]},[7]]"));
+    }
+
+    @Test
     void a_field_that_is_not_an_array_is_an_error_naming_the_column_prefix_and_the_declaration_that_prevents_it() {
         IOException error = assertThrows(IOException.class, () -> columns("{\"a\":1}"));
         assertEquals("value holds {\"a\":1}, not an array: declare its field FieldType.ARRAY, so that the extract rejects such "
