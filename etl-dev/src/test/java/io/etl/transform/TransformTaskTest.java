@@ -249,6 +249,21 @@ class TransformTaskTest {
     }
 
     @Test
+    void an_extract_of_another_declaration_stops_the_transform_naming_the_declared_fields_and_stores_no_row() throws Exception {
+        // the value field is missing: read by position, the rejects' columns would shift into the table's
+        TransformTask transform = transformOfExtract(
+                "6565a1b2c3d4e5f601234567\t7\tclick\t2026-11-01T10:00:00.000Z\t\\N\t\\N\t\\N");
+
+        TaskOutcome outcome = Scheduler.builder().retryPolicy(RETRY_AT_ONCE).build().run(transform).rootOutcome();
+
+        assertEquals("actions_taken.pig: the Pig job of rows (line 10) failed: a line of the lake has 7 fields, not "
+                + "the 8 (id, user_id, action, date, value, etl_reject_field, etl_reject_reason, etl_reject_value) of the "
+                + "declaration: the lake holds an extract of another one", outcome.error().orElseThrow());
+        assertFalse(transform.complete());
+        assertFalse(transform.output().get(0).exists(), "no row stored");
+    }
+
+    @Test
     void a_pig_job_failing_on_the_filesystem_is_retried_and_the_next_attempt_loads() throws Exception {
         Path scripts = Files.createDirectory(home.resolve("pig"));
         Files.writeString(scripts.resolve("actions_taken.pig"), """

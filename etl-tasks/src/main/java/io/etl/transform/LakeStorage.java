@@ -1,33 +1,87 @@
 package io.etl.transform;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.pig.LoadPushDown;
+import org.apache.pig.ResourceSchema;
 import org.apache.pig.builtin.PigStorage;
-import org.apache.pig.data.DataByteArray;
+import org.apache.pig.data.DataType;
 import org.apache.pig.data.Tuple;
+import org.apache.pig.data.TupleFactory;
+import org.apache.pig.impl.logicalLayer.schema.Schema;
 
 /**
- * Loads the lake's TSV: {@code PigStorage('\t')}, except that an empty field stays an empty string. PigStorage
- * reads it as Pig's null, which would reach the warehouse as NULL; in the lake, NULL is written {@code \N}.
+ * Loads the lake's TSV as the text it is: each line one row of the given fields, each field a chararray as written
+ * ({@code \N} for NULL stays {@code \N}, an empty field stays an empty string, where PigStorage would make it Pig's
+ * null and the warehouse's NULL). Its fields are its schema, so Pig casts nothing: {@code PigStorage} with an
+ * {@code AS (f:chararray, …)} made a bytearray of each field and then a cast of it, a fifth of a transform. A line
+ * of another number of fields stops the job, naming it: the lake holds an extract of another declaration, and
+ * reading it by position would load values into the wrong columns.
+ *
+ * <pre>{@code
+ * documents = LOAD '$input/part-*' USING io.etl.transform.LakeStorage('id,user_id,action');
+ * }</pre>
  */
 public final class LakeStorage extends PigStorage {
 
-    private static final DataByteArray EMPTY = new DataByteArray(new byte[0]);
+    private static final TupleFactory TUPLES = TupleFactory.getInstance();
 
-    public LakeStorage() {
+    private final List<String> fields;
+
+    /** @param fields the fields' names, in the order of the lines' fields, separated by commas */
+    public LakeStorage(String fields) {
         super("\t");
+        this.fields = List.of(fields.split(","));
     }
 
     @Override
     public Tuple getNext() throws IOException {
-        Tuple row = super.getNext();
-        if (row != null) {
-            for (int i = 0; i < row.size(); i++) {
-                if (row.get(i) == null) {
-                    row.set(i, EMPTY);
+        try {
+            if (!in.nextKeyValue()) {
+                return null;
+            }
+            Text text = (Text) in.getCurrentValue();
+            return row(text.getBytes(), text.getLength());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted reading the lake", e);
+        }
+    }
+
+    private Tuple row(byte[] bytes, int length) throws IOException {
+        Tuple row = TUPLES.newTuple(fields.size());
+        int field = 0;
+        int start = 0;
+        for (int i = 0; i <= length; i++) {
+            if (i == length || bytes[i] == '\t') {
+                if (field < fields.size()) {
+                    row.set(field, new String(bytes, start, i - start, StandardCharsets.UTF_8));
                 }
+                field++;
+                start = i + 1;
             }
         }
+        if (field != fields.size()) {
+            throw new IOException("a line of the lake has " + field + " fields, not the " + fields.size()
+                    + " (" + String.join(", ", fields) + ") of the declaration: the lake holds an extract of another one");
+        }
         return row;
+    }
+
+    @Override
+    public ResourceSchema getSchema(String location, Job job) {
+        Schema schema = new Schema();
+        fields.forEach(name -> schema.add(new Schema.FieldSchema(name, DataType.CHARARRAY)));
+        return new ResourceSchema(schema);
+    }
+
+    /** Every field is read: the rows are cut from whole lines, and a transform uses every field it loads. */
+    @Override
+    public LoadPushDown.RequiredFieldResponse pushProjection(LoadPushDown.RequiredFieldList requiredFields) {
+        return new LoadPushDown.RequiredFieldResponse(false);
     }
 }

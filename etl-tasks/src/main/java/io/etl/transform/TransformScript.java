@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The Pig a transform runs: the ETL's own script between a prelude and an epilogue derived from its declaration,
@@ -110,8 +109,7 @@ record TransformScript(PigScript script, String text) {
     }
 
     private static String load(String folder, List<String> fields) {
-        return "LOAD '" + folder + "/part-*' USING " + LakeStorage.class.getName() + "() AS ("
-                + fields.stream().map(f -> f + ":chararray").collect(Collectors.joining(", ")) + ")";
+        return "LOAD '" + folder + "/part-*' USING " + LakeStorage.class.getName() + "('" + String.join(",", fields) + "')";
     }
 
     /** Every row of {@code contract}'s relation checked: {@code etl_<name>_loadable} and {@code etl_<name>_rejects}. */
