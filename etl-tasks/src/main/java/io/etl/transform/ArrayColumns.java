@@ -78,7 +78,7 @@ public final class ArrayColumns extends EvalFunc<Tuple> {
                         + "extract rejects such documents");
             }
             int index = 0;
-            ArrayNode past = JSON.createArrayNode();
+            ArrayNode past = rest.isPresent() ? JSON.createArrayNode() : null;
             for (JsonToken token = elements.nextToken(); token != JsonToken.END_ARRAY; token = elements.nextToken(), index++) {
                 if (index < columns) {
                     row.set(index, token == JsonToken.VALUE_NULL ? Tsv.NULL : Tsv.escape(text(elements, token)));

@@ -19,8 +19,8 @@ import org.apache.pig.impl.logicalLayer.schema.Schema;
  * ({@code \N} for NULL stays {@code \N}, an empty field stays an empty string, where PigStorage would make it Pig's
  * null and the warehouse's NULL). Its fields are its schema, so Pig casts nothing: {@code PigStorage} with an
  * {@code AS (f:chararray, …)} made a bytearray of each field and then a cast of it, a fifth of a transform. A line
- * of another number of fields stops the job, naming it: the lake holds an extract of another declaration, and
- * reading it by position would load values into the wrong columns.
+ * of another number of fields stops the job, naming the declared ones: the lake holds an extract of another
+ * declaration, and reading it by position would load values into the wrong columns.
  *
  * <pre>{@code
  * documents = LOAD '$input/part-*' USING io.etl.transform.LakeStorage('id,user_id,action');
