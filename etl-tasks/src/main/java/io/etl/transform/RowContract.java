@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * What every row a transform writes must be: the table's columns in order, the key never NULL, each value one the
- * column holds in the warehouse's dialect. Travels to {@link RowCheck} as one Pig
- * string literal.
+ * column holds in the warehouse's dialect. Travels to {@link LoadableRow} and {@link WarehouseStorage} as one Pig
+ * string literal, for their {@link RowCheck}.
  *
  * @param key      the column naming the row's document: the table's key, or a child table's parent key
  * @param elements for a child table, the unwound array's name, which its rejects name a field by
