@@ -106,7 +106,8 @@ class ProcessExitTest {
         Process run = etlProcess("run", "node", "--name", "slow-to-plan");
         Path runs = home.resolve("history/node/runs.jsonl");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(runs) && System.nanoTime() < deadline) {
+        // the file is made by the same call that writes the row: wait for the whole row, not the file alone
+        while (!(Files.exists(runs) && Files.readString(runs).endsWith("\n")) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
 
