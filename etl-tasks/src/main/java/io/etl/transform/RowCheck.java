@@ -34,25 +34,39 @@ final class RowCheck {
 
     /** @param row a row of {@link RowContract#relation()}, its fields in the lake's form */
     Optional<List<String>> reject(Tuple row) throws IOException {
-        if (row.size() != columns.size()) {
-            throw new IOException("a row has " + row.size() + " fields but the table " + columns.size() + " columns");
+        String[] values = new String[row.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(row.get(i));
         }
-        String id = WarehouseStorage.value(row.get(key));
+        return reject(values);
+    }
+
+    /** @param values a row of {@link RowContract#relation()}, its fields' values ({@link #value}) */
+    Optional<List<String>> reject(String[] values) throws IOException {
+        if (values.length != columns.size()) {
+            throw new IOException("a row has " + values.length + " fields but the table " + columns.size() + " columns");
+        }
         for (int i = 0; i < columns.size(); i++) {
-            String value = i == key ? id : WarehouseStorage.value(row.get(i));
-            Optional<String> problem = i == key && value == null ? Optional.of("the key is missing")
-                    : ColumnFit.problem(columns.get(i).type(), value, contract.dialect());
+            Optional<String> problem = i == key && values[i] == null ? Optional.of("the key is missing")
+                    : ColumnFit.problem(columns.get(i).type(), values[i], contract.dialect());
             if (problem.isPresent()) {
-                return Optional.of(List.of(Tsv.field(id), Tsv.escape(field(row, columns.get(i).name())), Tsv.escape(problem.get()),
-                        Tsv.field(Reject.excerpt(value))));
+                return Optional.of(List.of(Tsv.field(values[key]), Tsv.escape(field(values, columns.get(i).name())),
+                        Tsv.escape(problem.get()), Tsv.field(Reject.excerpt(values[i]))));
             }
         }
         return Optional.empty();
     }
 
+    /** The value a field of a row holds: a chararray is a lake field; Pig's own null is NULL, and any other type its text. */
+    static String value(Object field) {
+        if (field instanceof String lakeField) {
+            return Tsv.value(lakeField);
+        }
+        return field == null ? null : field.toString();
+    }
+
     /** The column, or for a child table's row the element's field as the document has it: {@code media.3.url}. */
-    private String field(Tuple row, String column) throws IOException {
-        return contract.elements().isEmpty() ? column
-                : contract.elements() + "." + WarehouseStorage.value(row.get(1)) + "." + column;
+    private String field(String[] values, String column) {
+        return contract.elements().isEmpty() ? column : contract.elements() + "." + values[1] + "." + column;
     }
 }
