@@ -71,7 +71,7 @@ cpu_used() {   # name "own children" before, the same after: "name X s", plus th
 # label name documents log warehouse command…: runs the command with its output in <log>.out and <log>.err,
 # sampling it meanwhile (sample_run into <log>.samples). Prints its wall time (JVM start included), documents/s, peak
 # RSS and CPU seconds: its own (as name), those of each process in `watched` ("name:pid" words) and the PostgreSQL
-# server's on the data folder <warehouse>. Sets `rate`, its documents/s.
+# server's on the data folder <warehouse>. Sets `rate`, its documents/s, and `cpu_total`, the CPU seconds of them all.
 timed() {
   local label=$1 name=$2 documents=$3 log=$4 warehouse=$5 before=() cpu start end rss user system i pid
   shift 5
@@ -89,6 +89,8 @@ timed() {
     cpu+=", $(cpu_used "${watched[i]%%:*}" "${before[i]}" "$(cpu_seconds "${watched[i]#*:}")")"
   done
   cpu+=", warehouse $(stage_figures "$log.samples" | awk '$1 == "all" { printf "%.1f s", $((NF + 1) / 2) }')"
+  cpu_total=$(awk -v cpu="$cpu" 'BEGIN { n = split(cpu, word, " "); for (i = 2; i <= n; i++) if (word[i] ~ /^s[,)]*$/) total += word[i - 1]
+      printf "%.1f", total }')
   rate=$(awk -v s="$start" -v e="$end" -v n="$documents" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')
   awk -v label="$label" -v s="$start" -v e="$end" -v rate="$rate" -v rss="$rss" -v cpu="$cpu" 'BEGIN {
       printf "%-28s %7.1f s   %8d documents/s   peak RSS %d MB   CPU: %s\n", label, (e - s) / 1e9, rate, rss / 1024, cpu }'
