@@ -73,7 +73,7 @@ cpu_used() {   # name "own children" before, the same after: "name X s", plus th
 # RSS and CPU seconds: its own (as name), those of each process in `watched` ("name:pid" words) and the PostgreSQL
 # server's on the data folder <warehouse>. Sets `rate`, its documents/s, and `cpu_total`, the CPU seconds of them all.
 timed() {
-  local label=$1 name=$2 documents=$3 log=$4 warehouse=$5 before=() cpu start end rss user system i pid
+  local label=$1 name=$2 documents=$3 log=$4 warehouse=$5 before=() cpu spent after warehouse_cpu start end rss user system i pid
   shift 5
   for i in "${!watched[@]}"; do before[i]="$(cpu_seconds "${watched[i]#*:}")"; done
   : >"$log.err"
@@ -85,11 +85,15 @@ timed() {
   end=$(date +%s%N)
   read -r rss user system <"$work/rss"
   cpu="$name $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.1f s", u + s }')"
+  spent="$user $system"   # every process's CPU seconds, own and children's, to add up
   for i in "${!watched[@]}"; do
-    cpu+=", $(cpu_used "${watched[i]%%:*}" "${before[i]}" "$(cpu_seconds "${watched[i]#*:}")")"
+    after="$(cpu_seconds "${watched[i]#*:}")"
+    cpu+=", $(cpu_used "${watched[i]%%:*}" "${before[i]}" "$after")"
+    spent+=" $(awk -v b="${before[i]}" -v a="$after" 'BEGIN { split(b, x, " "); split(a, y, " "); print y[1] - x[1], y[2] - x[2] }')"
   done
-  cpu+=", warehouse $(stage_figures "$log.samples" | awk '$1 == "all" { printf "%.1f s", $((NF + 1) / 2) }')"
-  cpu_total=$(awk -v cpu="$cpu" 'BEGIN { n = split(cpu, word, " "); for (i = 2; i <= n; i++) if (word[i] ~ /^s[,)]*$/) total += word[i - 1]
+  warehouse_cpu="$(stage_figures "$log.samples" | awk '$1 == "all" { print $((NF + 1) / 2) }')"
+  cpu+=", warehouse $(awk -v w="$warehouse_cpu" 'BEGIN { printf "%.1f s", w }')"
+  cpu_total=$(awk -v spent="$spent $warehouse_cpu" 'BEGIN { n = split(spent, s, " "); for (i = 1; i <= n; i++) total += s[i]
       printf "%.1f", total }')
   rate=$(awk -v s="$start" -v e="$end" -v n="$documents" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')
   awk -v label="$label" -v s="$start" -v e="$end" -v rate="$rate" -v rss="$rss" -v cpu="$cpu" 'BEGIN {

@@ -78,17 +78,18 @@ public final class ArrayColumns extends EvalFunc<Tuple> {
                         + "extract rejects such documents");
             }
             int index = 0;
+            // the elements past the last column, kept only where the rest column holds them
             ArrayNode past = rest.isPresent() ? JSON.createArrayNode() : null;
             for (JsonToken token = elements.nextToken(); token != JsonToken.END_ARRAY; token = elements.nextToken(), index++) {
                 if (index < columns) {
                     row.set(index, token == JsonToken.VALUE_NULL ? Tsv.NULL : Tsv.escape(text(elements, token)));
-                } else if (rest.isPresent()) {
+                } else if (past != null) {
                     past.add(JSON.<JsonNode>readTree(elements));
                 } else {
                     elements.skipChildren();
                 }
             }
-            if (index > columns && rest.isPresent()) {
+            if (index > columns && past != null) {
                 row.set(columns, Tsv.escape(past.toString()));
             } else if (index > columns) {
                 PigStatusReporter.getInstance().incrCounter(WarehouseStorage.COUNTER_GROUP, ELEMENTS_DROPPED, index - columns);
